@@ -1,0 +1,12 @@
+"""Loaded by MkDocs (`hooks:` in mkdocs.yml), which puts this folder on sys.path while loading it.
+
+The work lives in `thidua.mkdocs_adapter`, the only module besides `thidua.building` that imports MkDocs.
+"""
+
+from thidua.mkdocs_adapter import (  # noqa: F401 - MkDocs looks these names up on this module
+    on_config,
+    on_env,
+    on_files,
+    on_page_content,
+    on_page_context,
+)

@@ -1,0 +1,247 @@
+"""Loading `content/` and `exemplars/` into a `Corpus`, collecting every problem on the way."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import hygiene, schemas
+from .model import (Anniversary, Correction, Corpus, Directive, Exemplar, Movement, Plan, Report, Unit,
+                    UnitType)
+from .problems import ContentError, Problem
+from .source import Document, read_data, read_document
+
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+EXEMPLAR_PLAIN_FIELDS = frozenset({"title", "name", "summary", "award", "photo_alt", "photo_credit", "corrections"})
+
+
+@dataclass
+class Loaded:
+    corpus: Corpus
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+
+def load_corpus(root: Path) -> Corpus:
+    """The whole corpus, or a `ContentError` listing every error."""
+    loaded = load(root)
+    if loaded.errors:
+        raise ContentError(loaded.errors)
+    return loaded.corpus
+
+
+def load(root: Path) -> Loaded:
+    root = root.resolve()
+    problems: list[Problem] = []
+    reader = _Reader(root, problems)
+    unit_types = reader.unit_types(root / "content" / "unit-types.yml")
+    plans = reader.each(root / "content" / "plans", _plan)
+    movements = reader.each(root / "content" / "movements", _movement)
+    units = reader.each(root / "content" / "units", _unit)
+    corpus = Corpus(plans, movements, unit_types, units)
+    problems += _cross_check_taxonomy(corpus, reader.documents)
+    corpus.exemplars = reader.each(root / "exemplars", lambda doc: _exemplar(doc, corpus, root))
+    problems += _check_aliases(corpus, reader.documents)
+    return Loaded(corpus, sorted(set(problems)))
+
+
+class _Reader:
+    def __init__(self, root: Path, problems: list[Problem]) -> None:
+        self.root, self.problems = root, problems
+        self.documents: dict[str, Document] = {}
+
+    def each(self, folder: Path, build) -> dict:
+        items = {}
+        for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+            item_id = path.stem
+            try:
+                doc = read_document(path, self.root)
+            except ContentError as err:
+                self.problems += err.problems
+                continue
+            found: list[Problem] = []
+            if not SLUG.match(item_id):
+                found.append(Problem(doc.path, 1, "id", f"tên tệp “{path.name}” phải là mã viết thường, không dấu, "
+                                     "nối bằng gạch ngang, ví dụ to-tu-quan-khu-pho-1.md (file name is not a slug)"))
+            item = build(doc)
+            found += item.problems
+            self.problems += found
+            if not any(p.is_error for p in found):
+                items[item_id] = item.value
+                self.documents[f"{folder.name}/{item_id}"] = doc
+        return items
+
+    def unit_types(self, path: Path) -> dict[str, UnitType]:
+        try:
+            doc = read_data(path, self.root)
+        except ContentError as err:
+            self.problems += err.problems
+            return {}
+        types = {}
+        for order, (key, value) in enumerate(doc.meta.items(), 1):
+            if not (isinstance(value, dict) and isinstance(value.get("label"), str) and isinstance(value.get("plural"), str)):
+                self.problems.append(doc.problem(str(key), "mỗi loại đơn vị cần label và plural (chuỗi chữ)"))
+                continue
+            types[key] = UnitType(key, value["label"], value["plural"], order)
+        return types
+
+
+@dataclass
+class _Built:
+    value: object
+    problems: list[Problem]
+
+
+def _date(doc: Document, key: str, value: str | None, problems: list[Problem]) -> date | None:
+    if value is None or not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        problems.append(doc.problem(key, f"ngày {value} không tồn tại (impossible date)"))
+        return None
+
+
+def _base_problems(doc: Document, schema: str, plain: frozenset[str] = frozenset()) -> list[Problem]:
+    return schemas.schema_problems(doc, schema) + hygiene.text_problems(doc, plain)
+
+
+def _plan(doc: Document) -> _Built:
+    problems = _base_problems(doc, "plan")
+    if problems:
+        return _Built(None, problems)
+    m = doc.meta
+    d = lambda key, value: _date(doc, key, value, problems)  # noqa: E731
+    plan = Plan(
+        id=Path(doc.path).stem, title=m["title"], short_title=m["short_title"], issuer=m["issuer"],
+        signer_name=m["signer"]["name"], signer_title=m["signer"]["title"],
+        period_start=d("period.start", m["period"]["start"]), period_end=d("period.end", m["period"]["end"]),
+        period_label=m["period"]["label"],
+        report_deadline=d("report.deadline", m["report"]["deadline"]),
+        report_to=m["report"]["to"], report_via=m["report"]["via"],
+        directives=tuple(Directive(x["number"], d(f"directives[{i}].date", x["date"]), x["issuer"], x["subject"])
+                         for i, x in enumerate(m["directives"])),
+        anniversaries=tuple(Anniversary(x["name"], d(f"anniversaries[{i}].origin", x["origin"]),
+                                        d(f"anniversaries[{i}].date", x["date"]))
+                            for i, x in enumerate(m["anniversaries"])),
+        recipients=tuple(m["recipients"]), body=doc.body, issuer_short=m.get("issuer_short", m["issuer"]),
+    )
+    return _Built(plan, problems)
+
+
+def _movement(doc: Document) -> _Built:
+    problems = _base_problems(doc, "movement")
+    if problems:
+        return _Built(None, problems)
+    m = doc.meta
+    return _Built(Movement(
+        id=Path(doc.path).stem, title=m["title"], short_title=m.get("short_title", m["title"]), plan=m["plan"],
+        kind=m["kind"], order=m["order"], asks=doc.body, parent=m.get("parent"), plan_section=m.get("plan_section"),
+    ), problems)
+
+
+def _unit(doc: Document) -> _Built:
+    problems = _base_problems(doc, "unit")
+    if problems:
+        return _Built(None, problems)
+    m = doc.meta
+    reports = tuple(Report(r["plan"], _date(doc, f"reports[{i}].submitted", r["submitted"], problems), r["text"])
+                    for i, r in enumerate(m.get("reports", [])))
+    return _Built(Unit(
+        id=Path(doc.path).stem, name=m["name"], short_name=m.get("short_name", m["name"]), type=m["type"],
+        order=m.get("order", 1000), description=doc.body.strip(), locality=m.get("locality"),
+        cluster=m.get("cluster"), reports=reports,
+    ), problems)
+
+
+def _exemplar(doc: Document, corpus: Corpus, root: Path) -> _Built:
+    problems = _base_problems(doc, "exemplar", EXEMPLAR_PLAIN_FIELDS)
+    m = doc.meta
+    problems += _reference(doc, "unit", m.get("unit"), corpus.units, "đơn vị")
+    for i, movement in enumerate(m.get("movements") or []):
+        problems += _reference(doc, f"movements[{i}]", movement, corpus.movements, "phong trào")
+    published = _date(doc, "date", m.get("date"), problems)
+    updated = _date(doc, "updated", m.get("updated"), problems)
+    if published and updated and updated < published:
+        problems.append(doc.problem("updated", "ngày cập nhật đứng trước ngày đăng (updated before date)"))
+    corrections = []
+    for i, c in enumerate(m.get("corrections") or []):
+        when = _date(doc, f"corrections[{i}].date", c.get("date") if isinstance(c, dict) else None, problems)
+        if when and published and when < published:
+            problems.append(doc.problem(f"corrections[{i}].date", "ngày đính chính đứng trước ngày đăng"))
+        if when and isinstance(c, dict) and isinstance(c.get("note"), str):
+            corrections.append(Correction(when, c["note"]))
+    photo = _photo_path(doc, m.get("photo"), root, problems)
+    if any(p.is_error for p in problems):
+        return _Built(None, problems)
+    return _Built(Exemplar(
+        id=Path(doc.path).stem, title=m["title"], kind=m["kind"], name=m["name"], unit=m["unit"],
+        movements=tuple(m["movements"]), date=published, summary=m["summary"], body=doc.body, source=doc.path,
+        award=m.get("award"), photo=photo, photo_alt=m.get("photo_alt"), photo_credit=m.get("photo_credit"),
+        consent=m.get("consent", False), updated=updated, corrections=tuple(corrections),
+        sample=m.get("sample", False), aliases=tuple(m.get("aliases", ())),
+    ), problems)
+
+
+def _reference(doc: Document, key: str, value, known: dict, what: str) -> list[Problem]:
+    if not isinstance(value, str) or not SLUG.match(value) or value in known:
+        return []  # absent or malformed values are reported by the schema
+    message = f"{what} “{value}” không tồn tại (unknown {key.split('[')[0]})"
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
+    return [doc.problem(key, message + (f"; có phải ý bạn là “{close[0]}”? (did you mean)" if close else ""))]
+
+
+def _photo_path(doc: Document, value, root: Path, problems: list[Problem]) -> str | None:
+    """The photo's repository-relative path; it must be a file beside the exemplar, inside the repository."""
+    if not isinstance(value, str) or not value:
+        return None
+    if value.startswith(("/", "\\")) or ".." in Path(value).parts or ":" in value:
+        problems.append(doc.problem("photo", "đường dẫn ảnh phải là tên tệp đặt cạnh bài, không dùng “..” "
+                                    "hay đường dẫn tuyệt đối (photo path escapes the folder)"))
+        return None
+    folder = (root / doc.path).parent
+    path = folder / value
+    if path.is_symlink() or not path.resolve().is_relative_to(folder.resolve()):
+        problems.append(doc.problem("photo", "ảnh không được là liên kết trỏ ra ngoài thư mục (photo is a link)"))
+        return None
+    if not path.is_file():
+        problems.append(doc.problem("photo", f"không tìm thấy tệp ảnh “{value}” cạnh bài (photo file missing)"))
+        return None
+    return path.relative_to(root).as_posix()
+
+
+def _cross_check_taxonomy(corpus: Corpus, documents: dict[str, Document]) -> list[Problem]:
+    problems = []
+    for movement in corpus.movements.values():
+        doc = documents[f"movements/{movement.id}"]
+        problems += _reference(doc, "plan", movement.plan, corpus.plans, "kế hoạch")
+        if movement.parent:
+            problems += _reference(doc, "parent", movement.parent, corpus.movements, "phong trào")
+    for unit in corpus.units.values():
+        doc = documents[f"units/{unit.id}"]
+        problems += _reference(doc, "type", unit.type, corpus.unit_types, "loại đơn vị")
+        for i, report in enumerate(unit.reports):
+            problems += _reference(doc, f"reports[{i}].plan", report.plan, corpus.plans, "kế hoạch")
+        for key in ("locality", "cluster"):
+            problems += _reference(doc, key, getattr(unit, key), corpus.units, "đơn vị")
+    return problems
+
+
+def _check_aliases(corpus: Corpus, documents: dict[str, Document]) -> list[Problem]:
+    """An alias must not take over a live id or another story's alias: old URLs point to one story."""
+    problems, owner = [], {}
+    for exemplar in corpus.exemplars.values():
+        doc = documents[f"exemplars/{exemplar.id}"]
+        for i, alias in enumerate(exemplar.aliases):
+            if alias in corpus.exemplars:
+                problems.append(doc.problem(f"aliases[{i}]", f"mã cũ “{alias}” trùng với một bài đang có (duplicate id)"))
+            elif alias in owner:
+                problems.append(doc.problem(f"aliases[{i}]", f"mã cũ “{alias}” đã là mã cũ của bài “{owner[alias]}” (duplicate id)"))
+            owner.setdefault(alias, exemplar.id)
+    return problems

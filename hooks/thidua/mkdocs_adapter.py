@@ -1,0 +1,89 @@
+"""The thin adapter between MkDocs and the content model: load once, hand MkDocs virtual pages."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from . import urls
+from .loader import load_corpus
+from .model import Corpus
+from .pages import PageSpec, home_context, site_pages
+from .problems import ContentError
+from .sanitize import clean_html
+from .schemas import SCHEMA_DIR
+from .settings import Settings, SettingsError, settings_from
+from .text import format_date
+
+
+@dataclass
+class _Build:
+    settings: Settings
+    corpus: Corpus  # as published on settings.as_of: embargoed stories are already gone
+    pages: dict[str, PageSpec]
+
+
+_build: _Build | None = None
+
+
+def on_config(config):
+    global _build
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        settings = settings_from(config.extra.get("thidua", {}), root, config.site_url or "")
+        corpus = load_corpus(root).published(settings.as_of)
+    except ContentError as err:
+        raise PluginError(f"Nội dung chưa hợp lệ, chưa thể dựng trang:\n{err}") from None
+    except SettingsError as err:
+        raise PluginError(str(err)) from None
+    pages = site_pages(corpus, settings.page_size)
+    _build = _Build(settings, corpus, {page.src_uri: page for page in pages})
+    config.extra["thidua_as_of"] = settings.as_of
+    return config
+
+
+def on_files(files: Files, config) -> Files:
+    for page in _build.pages.values():
+        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, page.src_uri, content=_markdown(page), inclusion=inclusion))
+    for exemplar in _build.corpus.exemplars.values():
+        if exemplar.photo:
+            photo = _build.settings.root / exemplar.photo
+            files.append(File.generated(config, urls.exemplar(exemplar.id) + photo.name, abs_src_path=str(photo)))
+    for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        files.append(File.generated(config, f"schema/{schema.name}", abs_src_path=str(schema)))
+    return files
+
+
+def on_env(env, config, files):
+    env.filters["vndate"] = format_date
+    env.globals["thidua_urls"] = urls
+    return env
+
+
+def on_page_context(context, page, config, nav):
+    spec = _build.pages.get(page.file.src_uri)
+    if spec is not None:
+        context["thidua"] = spec.context
+    elif page.is_homepage:
+        context["thidua"] = home_context(_build.corpus)
+    return context
+
+
+def on_page_content(html_text: str, page, config, files) -> str:
+    spec = _build.pages.get(page.file.src_uri)
+    return clean_html(html_text) if spec is not None and spec.untrusted else html_text
+
+
+def _markdown(page: PageSpec) -> str:
+    # MkDocs' templates print title and description unescaped, so they are escaped here, once.
+    meta = {"title": html.escape(page.title), "description": html.escape(page.description),
+            "template": page.template}
+    if page.kind == "exemplar":
+        meta["hide"] = ["toc"]
+    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n{page.body}\n"

@@ -1,0 +1,157 @@
+"""Which pages the site has, their URLs and what each template receives. No HTML here, no MkDocs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from math import ceil
+from typing import Any, Callable, Sequence
+
+from . import urls
+from .model import Corpus, Exemplar
+
+DEFAULT_PAGE_SIZE = 20
+HOME_LATEST = 6
+
+
+@dataclass(frozen=True)
+class Pagination:
+    number: int
+    count: int
+    items: Sequence[Any]
+    url_of: Callable[[int], str] = field(repr=False)
+    total: int = 0
+
+    @property
+    def previous_url(self) -> str | None:
+        return self.url_of(self.number - 1) if self.number > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return self.url_of(self.number + 1) if self.number < self.count else None
+
+    def pages(self) -> list[tuple[int, str]]:
+        return [(n, self.url_of(n)) for n in range(1, self.count + 1)]
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page the hooks generate: MkDocs renders `body` (Markdown) into `template` with `context`."""
+
+    url: str
+    template: str
+    title: str
+    kind: str
+    description: str = ""
+    body: str = ""
+    context: dict[str, Any] = field(default_factory=dict)
+    in_nav: bool = False  # listings are in the navigation; single items never are
+    untrusted: bool = False  # bodies from pull requests go through the sanitiser
+
+    @property
+    def src_uri(self) -> str:
+        return urls.source_uri(self.url)
+
+
+def paginate(items: Sequence[Any], size: int, url_of: Callable[[int], str]) -> list[Pagination]:
+    count = max(1, ceil(len(items) / size))
+    return [Pagination(n, count, items[(n - 1) * size:n * size], url_of, len(items)) for n in range(1, count + 1)]
+
+
+def site_pages(corpus: Corpus, page_size: int = DEFAULT_PAGE_SIZE) -> list[PageSpec]:
+    return [
+        *_plan_pages(corpus),
+        *_movement_pages(corpus, page_size),
+        *_unit_pages(corpus, page_size),
+        *_exemplar_pages(corpus, page_size),
+    ]
+
+
+def home_context(corpus: Corpus) -> dict[str, Any]:
+    plan = corpus.current_plan
+    return {"corpus": corpus, "plan": plan, "movements": corpus.movements_of(plan.id),
+            "latest": corpus.exemplars_newest_first[:HOME_LATEST], "exemplar_count": len(corpus.exemplars)}
+
+
+def _plan_pages(corpus: Corpus) -> list[PageSpec]:
+    plans = sorted(corpus.plans.values(), key=lambda p: p.period_start, reverse=True)
+    pages = [PageSpec(urls.PLANS, "thidua/plans.html", "Kế hoạch", "plans", in_nav=True,
+                      description="Các kế hoạch thi đua của UBND tỉnh Bình Thuận.",
+                      context={"plans": plans})]
+    for plan in plans:
+        pages.append(PageSpec(
+            urls.plan(plan.id), "thidua/plan.html", plan.title, "plan", body=plan.body,
+            description=f"Toàn văn {plan.title} của {plan.issuer}.",
+            context={"plan": plan, "movements": corpus.movements_of(plan.id)},
+        ))
+    return pages
+
+
+def _movement_pages(corpus: Corpus, page_size: int) -> list[PageSpec]:
+    by_plan = [(plan, corpus.movements_of(plan.id)) for plan in
+               sorted(corpus.plans.values(), key=lambda p: p.period_start, reverse=True)]
+    counts = {m: len(items) for m, items in corpus.by_movement.items()}
+    pages = [PageSpec(urls.MOVEMENTS, "thidua/movements.html", "Phong trào thi đua", "movements", in_nav=True,
+                      description="Các nội dung và phong trào thi đua mà kế hoạch phát động.",
+                      context={"by_plan": by_plan, "counts": counts})]
+    for movement in corpus.movements.values():
+        exemplars = corpus.by_movement.get(movement.id, [])
+        for page in paginate(exemplars, page_size, lambda n, m=movement.id: urls.movement(m, n)):
+            pages.append(PageSpec(
+                urls.movement(movement.id, page.number), "thidua/movement.html",
+                _numbered(movement.title, page), "movement", body=movement.asks if page.number == 1 else "",
+                description=f"Phong trào “{movement.title}”: yêu cầu của kế hoạch và các gương điển hình.",
+                context={"movement": movement, "plan": corpus.plans[movement.plan], "page": page,
+                         "parent": corpus.movements.get(movement.parent or ""),
+                         "children": corpus.children_of(movement.id),
+                         "units": corpus.units_of_movement(movement.id)},
+            ))
+    return pages
+
+
+def _unit_pages(corpus: Corpus, page_size: int) -> list[PageSpec]:
+    pages = [PageSpec(urls.UNITS, "thidua/units.html", "Đơn vị tham gia", "units", in_nav=True,
+                      description="Các cơ quan, địa phương, tổ chức tham gia phong trào thi đua.",
+                      context={"groups": corpus.units_by_type(),
+                               "counts": {u: len(items) for u, items in corpus.by_unit.items()}})]
+    plans = sorted(corpus.plans.values(), key=lambda p: p.period_start, reverse=True)
+    for unit in corpus.units.values():
+        # A locality's page gathers the stories of every unit located there.
+        exemplars = corpus.by_locality.get(unit.id, []) if unit.type == "dia-phuong" else corpus.by_unit.get(unit.id, [])
+        reports = [(plan, unit.report_for(plan.id)) for plan in plans]
+        for page in paginate(exemplars, page_size, lambda n, u=unit.id: urls.unit(u, n)):
+            pages.append(PageSpec(
+                urls.unit(unit.id, page.number), "thidua/unit.html", _numbered(unit.name, page), "unit",
+                body=unit.description if page.number == 1 else "",
+                description=f"{unit.name}: loại đơn vị, gương điển hình, phong trào và tình hình báo cáo.",
+                context={"unit": unit, "type": corpus.unit_types[unit.type], "page": page, "reports": reports,
+                         "movements": corpus.movements_of_unit(unit.id),
+                         "locality": corpus.units.get(unit.locality or ""),
+                         "cluster": corpus.units.get(unit.cluster or "")},
+            ))
+    return pages
+
+
+def _exemplar_pages(corpus: Corpus, page_size: int) -> list[PageSpec]:
+    pages = [PageSpec(urls.exemplars(page.number), "thidua/exemplars.html",
+                      _numbered("Gương điển hình", page), "exemplars", in_nav=page.number == 1,
+                      description="Gương người tốt, việc tốt và điển hình tiên tiến, mới nhất trước.",
+                      context={"page": page})
+             for page in paginate(corpus.exemplars_newest_first, page_size, urls.exemplars)]
+    for exemplar in corpus.exemplars.values():
+        pages.append(_exemplar_page(corpus, exemplar))
+    return pages
+
+
+def _exemplar_page(corpus: Corpus, exemplar: Exemplar) -> PageSpec:
+    unit = corpus.units[exemplar.unit]
+    locality = corpus.locality_of(unit)
+    return PageSpec(
+        urls.exemplar(exemplar.id), "thidua/exemplar.html", exemplar.display_title, "exemplar",
+        description=exemplar.summary, body=exemplar.body, untrusted=True,
+        context={"exemplar": exemplar, "unit": unit, "locality": corpus.units.get(locality or ""),
+                 "movements": [corpus.movements[m] for m in exemplar.movements]},
+    )
+
+
+def _numbered(title: str, page: Pagination) -> str:
+    return title if page.number == 1 else f"{title} (trang {page.number})"

@@ -1,0 +1,99 @@
+"""The JSON Schemas that are the contract for front matter, and their errors in plain Vietnamese."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from .problems import Problem
+from .source import Document
+
+TYPE_NAMES = {"string": "chuỗi chữ", "array": "danh sách", "object": "nhóm trường", "boolean": "true hoặc false",
+              "integer": "số nguyên", "number": "số"}
+
+
+SCHEMA_DIR = Path(__file__).parent / "schema"
+
+
+@cache
+def load_schema(name: str) -> dict:
+    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text("utf-8"))
+
+
+@cache
+def _validator(name: str) -> Draft202012Validator:
+    return Draft202012Validator(load_schema(name))
+
+
+def schema_problems(doc: Document, name: str) -> list[Problem]:
+    errors = sorted(_validator(name).iter_errors(doc.meta), key=lambda e: list(map(str, e.absolute_path)))
+    return [p for error in errors for p in _explain(doc, error)]
+
+
+def dotted(path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _explain(doc: Document, error: ValidationError) -> list[Problem]:
+    where = dotted(error.absolute_path)
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    kind = error.validator
+    if kind == "required":
+        missing = [k for k in error.validator_value if k not in error.instance]
+        parent = f"{where}." if where else ""
+        return [doc.problem(f"{parent}{k}", f"thiếu trường bắt buộc “{k}” (missing required field)")
+                for k in missing]
+    if kind == "dependentRequired":
+        return [doc.problem(f"{where}.{needed}" if where else needed,
+                            f"có “{trigger}” thì phải có “{needed}” (required with {trigger})")
+                for trigger, needs in error.validator_value.items() if trigger in error.instance
+                for needed in needs if needed not in error.instance]
+    if kind == "additionalProperties":
+        known = list(schema.get("properties", {}))
+        return [doc.problem(f"{where}.{k}" if where else k, _unknown_key(k, known))
+                for k in error.instance if k not in known]
+    if kind in ("if", "then"):
+        return []  # the nested errors of the `then` branch are reported on their own
+    if "x-message" in schema:
+        return [doc.problem(where, schema["x-message"])]
+    return [doc.problem(where, _generic(error))]
+
+
+def _unknown_key(key: str, known: list[str]) -> str:
+    message = f"trường “{key}” không có trong mẫu (unknown field)"
+    close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+    return message + (f"; có phải ý bạn là “{close[0]}”? (did you mean)" if close else "")
+
+
+def _generic(error: ValidationError) -> str:
+    value = error.validator_value
+    match error.validator:
+        case "type":
+            expected = " hoặc ".join(TYPE_NAMES.get(t, t) for t in ([value] if isinstance(value, str) else value))
+            return f"phải là {expected} (wrong type)"
+        case "enum":
+            return "chỉ nhận một trong: " + ", ".join(map(str, value))
+        case "const":
+            return f"phải là {json.dumps(value, ensure_ascii=False)}"
+        case "maxLength":
+            return f"dài {len(error.instance)} ký tự, tối đa {value} (too long)"
+        case "minLength":
+            return "không được để trống (empty)"
+        case "minItems":
+            return f"cần ít nhất {value} mục (too few items)"
+        case "uniqueItems":
+            return "có mục bị lặp lại (duplicate items)"
+        case "minimum":
+            return f"phải từ {value} trở lên"
+        case "pattern":
+            return "giá trị không đúng dạng (bad format)"
+    return f"giá trị không hợp lệ: {error.message}"
