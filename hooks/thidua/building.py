@@ -1,0 +1,87 @@
+"""Running MkDocs for the CLI: a strict build into a fresh folder that replaces `site/` only on success."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from .settings import AS_OF_ENV
+
+
+class BuildFailed(Exception):
+    pass
+
+
+def build_site(root: Path, site_dir: Path | None = None, as_of: date | None = None) -> Path:
+    """Build atomically: a failed build leaves the previous `site/` exactly as it was."""
+    root = root.resolve()
+    site_dir = (site_dir or root / "site").resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    try:
+        with _as_of(as_of), _mkdocs_logging():
+            config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
+            build(config)
+    except (MkDocsException, SystemExit) as err:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(str(err) or "MkDocs dừng lại vì có cảnh báo ở chế độ strict") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _replace(site_dir, staging)
+    return site_dir
+
+
+def _replace(site_dir: Path, staging: Path) -> None:
+    if site_dir.exists():
+        retired = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site_dir.parent))
+        site_dir.rename(retired / "site")
+        staging.rename(site_dir)
+        shutil.rmtree(retired, ignore_errors=True)
+    else:
+        staging.rename(site_dir)
+
+
+@contextmanager
+def _as_of(as_of: date | None):
+    previous = os.environ.get(AS_OF_ENV)
+    if as_of is not None:
+        os.environ[AS_OF_ENV] = as_of.isoformat()
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop(AS_OF_ENV, None)
+        else:
+            os.environ[AS_OF_ENV] = previous
+
+
+@contextmanager
+def _mkdocs_logging():
+    """Show MkDocs' warnings and errors the way `mkdocs build` would, once."""
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setLevel(logging.WARNING)
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+
+
+def serve(root: Path, port: int = 8000) -> None:
+    """Preview with live reload; mkdocs.yml watches content/, exemplars/, hooks/ and overrides/."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    mkdocs_serve(config_file=str(root / "mkdocs.yml"), livereload=True, dev_addr=f"127.0.0.1:{port}")

@@ -1,0 +1,109 @@
+"""The `thidua` command: check content, build or preview the site."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .loader import load
+from .problems import Problem
+from .settings import SettingsError, parse_as_of
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.run(args)
+    except SettingsError as err:
+        print(f"thidua: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except Exception as err:  # never a traceback for editors; THIDUA_DEBUG=1 shows it to developers
+        if os.environ.get("THIDUA_DEBUG"):
+            raise
+        print(f"thidua: lỗi nội bộ ({type(err).__name__}: {err}). Chạy lại với THIDUA_DEBUG=1 để xem chi tiết.",
+              file=sys.stderr)
+        return EXIT_ERRORS
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="thidua", description="Trang phong trào thi đua: kiểm tra, dựng và xem trước.")
+    parser.add_argument("--root", type=Path, default=Path("."), help="thư mục gốc của kho (mặc định: thư mục hiện tại)")
+    commands = parser.add_subparsers(title="lệnh")
+
+    check = commands.add_parser("check", help="kiểm tra toàn bộ nội dung; in mỗi lỗi một dòng path:line: field: message")
+    check.add_argument("--format", choices=["text", "github"], default="text",
+                       help="github: in chú thích GitHub Actions trên dòng bị lỗi")
+    check.set_defaults(run=_check)
+
+    build = commands.add_parser("build", help="kiểm tra rồi dựng trang vào site/ (chỉ thay site/ khi dựng thành công)")
+    build.add_argument("--as-of", help="ngày build YYYY-MM-DD: bài có ngày sau ngày này chưa được công bố (mặc định: hôm nay)")
+    build.add_argument("--site-dir", type=Path, help="thư mục đầu ra (mặc định: site/)")
+    build.set_defaults(run=_build)
+
+    serve = commands.add_parser("serve", help="xem trước tại http://127.0.0.1:8000, tự tải lại khi nội dung thay đổi")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.set_defaults(run=_serve)
+    return parser
+
+
+def _check(args) -> int:
+    problems = load(args.root).problems
+    _report(problems, args.format)
+    return EXIT_ERRORS if any(p.is_error for p in problems) else EXIT_OK
+
+
+def _build(args) -> int:
+    as_of = parse_as_of(args.as_of) if args.as_of else None
+    problems = load(args.root).problems
+    _report(problems, "text", quiet_when_clean=True)
+    if any(p.is_error for p in problems):
+        print("Chưa dựng trang: hãy sửa các lỗi trên. site/ cũ được giữ nguyên.", file=sys.stderr)
+        return EXIT_ERRORS
+    from .building import BuildFailed, build_site
+
+    try:
+        site = build_site(args.root, args.site_dir, as_of)
+    except BuildFailed as err:
+        print(f"Dựng trang thất bại: {err}\nsite/ cũ được giữ nguyên.", file=sys.stderr)
+        return EXIT_ERRORS
+    print(f"Đã dựng trang vào {site}")
+    return EXIT_OK
+
+
+def _serve(args) -> int:
+    from .building import serve
+
+    serve(args.root.resolve(), args.port)
+    return EXIT_OK
+
+
+def _report(problems: list[Problem], fmt: str, quiet_when_clean: bool = False) -> None:
+    for problem in problems:
+        print(_github(problem) if fmt == "github" else str(problem))
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    if problems or not quiet_when_clean:
+        summary = "Nội dung hợp lệ." if not errors else f"{errors} lỗi"
+        if warnings:
+            summary += f" ({warnings} cảnh báo)" if errors else f" {warnings} cảnh báo."
+        print(summary, file=sys.stderr)
+
+
+def _github(problem: Problem) -> str:
+    level = "error" if problem.is_error else "warning"
+    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::{level} file={problem.path},line={problem.line},title={problem.field}::{message}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
