@@ -27,13 +27,14 @@ def build_site(root: Path, site_dir: Path | None = None, as_of: date | None = No
     site_dir = (site_dir or root / "site").resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    messages: list[str] = []
     try:
-        with _as_of(as_of), _mkdocs_logging():
+        with _as_of(as_of), _collect_mkdocs_messages(messages):
             config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
             build(config)
     except (MkDocsException, SystemExit) as err:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(str(err) or "MkDocs dừng lại vì có cảnh báo ở chế độ strict") from None
+        raise BuildFailed("\n".join(messages) or str(err)) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -65,15 +66,21 @@ def _as_of(as_of: date | None):
             os.environ[AS_OF_ENV] = previous
 
 
+class _Collector(logging.Handler):
+    def __init__(self, messages: list[str]) -> None:
+        super().__init__(logging.WARNING)
+        self.messages = messages
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
 @contextmanager
-def _mkdocs_logging():
-    """Show MkDocs' warnings and errors the way `mkdocs build` would, once."""
+def _collect_mkdocs_messages(messages: list[str]):
+    """MkDocs' warnings and errors become the message of `BuildFailed` (strict: any warning fails)."""
     logger = logging.getLogger("mkdocs")
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    handler.setLevel(logging.WARNING)
+    handler = _Collector(messages)
     logger.addHandler(handler)
-    logger.setLevel(logging.INFO)
     try:
         yield
     finally:

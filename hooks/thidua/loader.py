@@ -98,8 +98,12 @@ class _Built:
     problems: list[Problem]
 
 
+ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
 def _date(doc: Document, key: str, value: str | None, problems: list[Problem]) -> date | None:
-    if value is None or not isinstance(value, str):
+    """A real calendar date; values of the wrong shape are left to the schema's message."""
+    if not isinstance(value, str) or not ISO_DATE.match(value):
         return None
     try:
         return date.fromisoformat(value)
@@ -164,14 +168,14 @@ def _exemplar(doc: Document, corpus: Corpus, root: Path) -> _Built:
     problems = _base_problems(doc, "exemplar", EXEMPLAR_PLAIN_FIELDS)
     m = doc.meta
     problems += _reference(doc, "unit", m.get("unit"), corpus.units, "đơn vị")
-    for i, movement in enumerate(m.get("movements") or []):
+    for i, movement in enumerate(m["movements"] if isinstance(m.get("movements"), list) else []):
         problems += _reference(doc, f"movements[{i}]", movement, corpus.movements, "phong trào")
     published = _date(doc, "date", m.get("date"), problems)
     updated = _date(doc, "updated", m.get("updated"), problems)
     if published and updated and updated < published:
         problems.append(doc.problem("updated", "ngày cập nhật đứng trước ngày đăng (updated before date)"))
     corrections = []
-    for i, c in enumerate(m.get("corrections") or []):
+    for i, c in enumerate(m["corrections"] if isinstance(m.get("corrections"), list) else []):
         when = _date(doc, f"corrections[{i}].date", c.get("date") if isinstance(c, dict) else None, problems)
         if when and published and when < published:
             problems.append(doc.problem(f"corrections[{i}].date", "ngày đính chính đứng trước ngày đăng"))

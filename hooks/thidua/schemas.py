@@ -50,7 +50,8 @@ def _explain(doc: Document, error: ValidationError) -> list[Problem]:
     if kind == "required":
         missing = [k for k in error.validator_value if k not in error.instance]
         parent = f"{where}." if where else ""
-        return [doc.problem(f"{parent}{k}", f"thiếu trường bắt buộc “{k}” (missing required field)")
+        explained = schema.get("x-required", {})
+        return [doc.problem(f"{parent}{k}", explained.get(k, f"thiếu trường bắt buộc “{k}” (missing required field)"))
                 for k in missing]
     if kind == "dependentRequired":
         return [doc.problem(f"{where}.{needed}" if where else needed,

@@ -1,0 +1,54 @@
+"""The `thidua` command as editors and CI use it."""
+
+from thidua.cli import main
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_is_silent_and_succeeds_on_clean_content(site, capsys):
+    code, out, err = run(capsys, "--root", str(site.root), "check")
+    assert (code, out) == (0, "") and "hợp lệ" in err
+
+
+def test_check_prints_one_line_per_problem_and_fails(site, capsys):
+    site.exemplar("hong", unit="phan-thiet-x", date="2023-02-30")
+    code, out, err = run(capsys, "--root", str(site.root), "check")
+    assert code == 1
+    assert out.splitlines() == [
+        "exemplars/hong.md:5: unit: đơn vị “phan-thiet-x” không tồn tại (unknown unit); "
+        "có phải ý bạn là “phan-thiet”? (did you mean)",
+        "exemplars/hong.md:8: date: ngày 2023-02-30 không tồn tại (impossible date)",
+    ]
+    assert "Traceback" not in out + err
+
+
+def test_check_speaks_github_annotations(site, capsys):
+    site.exemplar("hong", kind="nhom")
+    code, out, _ = run(capsys, "--root", str(site.root), "check", "--format", "github")
+    assert code == 1 and out.startswith("::error file=exemplars/hong.md,line=3,title=kind::")
+
+
+def test_build_refuses_invalid_content_without_touching_site(site, capsys):
+    site.exemplar("hong", movements=["khong-co"])
+    code, out, err = run(capsys, "--root", str(site.root), "build")
+    assert code == 1 and "exemplars/hong.md:7: movements[0]" in out
+    assert not (site.root / "site").exists()
+
+
+def test_build_as_of_a_date_leaves_later_stories_out(site, capsys):
+    site.exemplar("tuong-lai", date="2024-01-15", title="Bài chưa đến ngày đăng")
+    code, _, _ = run(capsys, "--root", str(site.root), "build", "--as-of", "2023-12-31")
+    assert code == 0
+    assert not (site.root / "site" / "guong-dien-hinh" / "tuong-lai").exists()
+    assert "Bài chưa đến ngày đăng" not in site.page("")
+    code, _, _ = run(capsys, "--root", str(site.root), "build", "--as-of", "2024-01-15")
+    assert (site.root / "site" / "guong-dien-hinh" / "tuong-lai" / "index.html").is_file()
+
+
+def test_a_bad_build_date_is_a_usage_error(site, capsys):
+    code, _, err = run(capsys, "--root", str(site.root), "build", "--as-of", "31/12/2023")
+    assert code == 2 and "YYYY-MM-DD" in err

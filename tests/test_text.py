@@ -1,0 +1,26 @@
+from datetime import date
+
+from thidua.text import fold, format_date, nfc, slugify
+
+
+def test_slugs_drop_diacritics_and_turn_d_with_stroke_into_d():
+    assert slugify("Đức Linh") == "duc-linh"
+    assert slugify("Hàm Thuận Bắc") == "ham-thuan-bac"
+    assert slugify("Vì người nghèo - không để ai bỏ lại phía sau") == "vi-nguoi-ngheo-khong-de-ai-bo-lai-phia-sau"
+
+
+def test_folding_lets_readers_type_without_diacritics():
+    assert fold("Thi đua") == "thi dua"
+    assert fold("hoà") == fold("hòa") == "hoa"
+
+
+def test_decomposed_text_is_composed():
+    decomposed = "thi đua".replace("đ", "đ")  # same letters
+    assert nfc("Tổ".encode().decode()) == "Tổ"
+    assert nfc("To\u0302\u0309") == "Tổ"
+    assert nfc(decomposed) == "thi đua"
+
+
+def test_dates_read_day_month_year():
+    assert format_date(date(2023, 12, 15)) == "15/12/2023"
+    assert format_date(date(2023, 1, 5)) == "05/01/2023"
