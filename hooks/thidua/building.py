@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
 import tempfile
 from contextlib import contextmanager
-from datetime import date
+from datetime import date, datetime, time, timezone
 from pathlib import Path
 
 from mkdocs.commands.build import build
@@ -29,7 +30,7 @@ def build_site(root: Path, site_dir: Path | None = None, as_of: date | None = No
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     messages: list[str] = []
     try:
-        with _as_of(as_of), _collect_mkdocs_messages(messages):
+        with _as_of(root, as_of), _collect_mkdocs_messages(messages):
             config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
             build(config)
     except (MkDocsException, SystemExit) as err:
@@ -53,17 +54,37 @@ def _replace(site_dir: Path, staging: Path) -> None:
 
 
 @contextmanager
-def _as_of(as_of: date | None):
-    previous = os.environ.get(AS_OF_ENV)
+def _as_of(root: Path, as_of: date | None):
+    """The build date for the embargo, and SOURCE_DATE_EPOCH for every date MkDocs writes (sitemap, gzip)."""
+    settings = {}
     if as_of is not None:
-        os.environ[AS_OF_ENV] = as_of.isoformat()
+        settings[AS_OF_ENV] = as_of.isoformat()
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        settings["SOURCE_DATE_EPOCH"] = str(_commit_time(root) or _midnight(as_of or date.today()))
+    previous = {key: os.environ.get(key) for key in settings}
+    os.environ.update(settings)
     try:
         yield
     finally:
-        if previous is None:
-            os.environ.pop(AS_OF_ENV, None)
-        else:
-            os.environ[AS_OF_ENV] = previous
+        for key, value in previous.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def _commit_time(root: Path) -> int | None:
+    """The time of the commit being built: the same commit gives the same dates."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True,
+                                timeout=10)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return int(result.stdout) if result.returncode == 0 and result.stdout.strip().isdigit() else None
+
+
+def _midnight(day: date) -> int:
+    return int(datetime.combine(day, time.min, tzinfo=timezone.utc).timestamp())
 
 
 class _Collector(logging.Handler):

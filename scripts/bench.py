@@ -1,0 +1,123 @@
+"""Benchmark: `thidua build` on N synthetic exemplars against Material's blog plugin on the same N posts.
+
+Usage: .venv/bin/python scripts/bench.py [N ...] [--keep]
+Prints, per N: wall time, time ratio to the blog plugin, peak RSS, output size, the largest HTML page
+(and its ratio to the largest page with only the sample content) and the search payload.
+A tool to run and report from, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+sys.path.insert(0, str(REPO / "hooks"))
+
+from thidua.loader import load_corpus  # noqa: E402
+from thidua.synthetic import write_synthetic  # noqa: E402
+
+AS_OF = "2023-12-31"
+
+
+def measure(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MB) of one child process, waited for on its own."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    child = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    elapsed = time.perf_counter() - start
+    if status != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{child.stderr.read().decode()[-3000:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def copy_repo(target: Path) -> Path:
+    target.mkdir(parents=True)
+    shutil.copy2(REPO / "mkdocs.yml", target)
+    for name in ("docs", "content", "exemplars"):
+        shutil.copytree(REPO / name, target / name)
+    for name in ("hooks", "overrides"):
+        (target / name).symlink_to(REPO / name)
+    return target
+
+
+def blog_project(target: Path, source: Path) -> Path:
+    """The reference: the same stories as blog posts, movements and units as categories."""
+    corpus = load_corpus(source)
+    posts = target / "docs" / "blog" / "posts"
+    posts.mkdir(parents=True)
+    (target / "docs" / "blog" / "index.md").write_text("# Tin tức\n", "utf-8")
+    (target / "mkdocs.yml").write_text(
+        "site_name: Bench\nsite_url: https://example.invalid/\ntheme:\n  name: material\n  language: vi\n"
+        "plugins:\n  - search:\n      lang: vi\n  - blog:\n      blog_dir: blog\n", "utf-8")
+    for e in corpus.exemplars.values():
+        categories = [corpus.movements[m].short_title for m in e.movements] + [corpus.units[e.unit].short_name]
+        lines = ["---", f"date: {e.date.isoformat()}", "categories:", *(f'  - "{c}"' for c in categories), "---",
+                 f"# {e.title}", "", e.summary, "", "<!-- more -->", "", e.body]
+        (posts / f"{e.id}.md").write_text("\n".join(lines), "utf-8")
+    return target
+
+
+def tree_size(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def largest_page(site: Path) -> tuple[int, str]:
+    return max((p.stat().st_size, str(p.relative_to(site))) for p in site.rglob("*.html"))
+
+
+def search_payload(site: Path) -> int:
+    for candidate in ("pagefind", "search"):
+        if (site / candidate).is_dir():
+            return tree_size(site / candidate)
+    return 0
+
+
+def thidua_build(root: Path) -> tuple[float, float]:
+    return measure([str(BIN / "thidua"), "--root", str(root), "build", "--as-of", AS_OF], root)
+
+
+def run(n: int, work: Path, baseline_page: int) -> None:
+    ours = copy_repo(work / f"ours-{n}")
+    write_synthetic(ours, load_corpus(REPO), n)
+    ours_time, ours_rss = thidua_build(ours)
+    blog = blog_project(work / f"blog-{n}", ours)
+    blog_time, blog_rss = measure([str(BIN / "mkdocs"), "build", "--quiet"], blog)
+    site = ours / "site"
+    size, page = largest_page(site)
+    print(f"N={n:>6}  thidua {ours_time:7.1f} s  blog {blog_time:7.1f} s  ratio {ours_time / blog_time:4.2f}  "
+          f"peak RSS {ours_rss:6.0f} MB (blog {blog_rss:.0f} MB)  output {tree_size(site) / 1e6:7.1f} MB "
+          f"(blog {tree_size(blog / 'site') / 1e6:.1f} MB)  largest page {size / 1e3:.1f} KB {page} "
+          f"({size / baseline_page:.2f}× sample-only)  search files {search_payload(site) / 1e6:.2f} MB", flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000])
+    parser.add_argument("--keep", action="store_true", help="keep the generated projects")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="thidua-bench-"))
+    try:
+        sample = copy_repo(work / "sample-only")
+        sample_time, _ = thidua_build(sample)
+        baseline, page = largest_page(sample / "site")
+        print(f"sample content only: {sample_time:.1f} s, largest page {baseline / 1e3:.1f} KB {page}", flush=True)
+        for n in args.sizes:
+            run(n, work, baseline)
+    finally:
+        if args.keep:
+            print(f"kept in {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
