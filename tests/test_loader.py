@@ -160,3 +160,8 @@ def test_a_unit_report_is_loaded_with_its_date(site):
         """)
     unit = load_corpus(site.root).units["don-vi-thu"]
     assert unit.report_for("thi-dua-nuoc-rut-2023").submitted.isoformat() == "2023-12-10"
+
+
+def test_a_story_cannot_take_a_url_the_site_uses_itself(site):
+    site.exemplar("trang")
+    assert [(f, "dành riêng" in m) for _, f, m in errors_of(site, exemplar_id="trang")] == [("id", True)]

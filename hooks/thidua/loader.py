@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import hygiene, schemas
+from . import hygiene, schemas, urls
 from .model import (Anniversary, Correction, Corpus, Directive, Exemplar, Movement, Plan, Report, Unit,
                     UnitType)
 from .problems import ContentError, Problem
@@ -238,12 +238,15 @@ def _cross_check_taxonomy(corpus: Corpus, documents: dict[str, Document]) -> lis
 
 
 def _check_aliases(corpus: Corpus, documents: dict[str, Document]) -> list[Problem]:
-    """An alias must not take over a live id or another story's alias: old URLs point to one story."""
+    """An id or alias must not take over a live id, another story's alias or a URL of the site's own."""
     problems, owner = [], {}
     for exemplar in corpus.exemplars.values():
         doc = documents[f"exemplars/{exemplar.id}"]
+        if exemplar.id in urls.RESERVED_EXEMPLAR_IDS:
+            problems.append(Problem(doc.path, 1, "id", f"mã “{exemplar.id}” là địa chỉ dành riêng của trang: "
+                                    "hãy đổi tên tệp (reserved id)"))
         for i, alias in enumerate(exemplar.aliases):
-            if alias in corpus.exemplars:
+            if alias in corpus.exemplars or alias in urls.RESERVED_EXEMPLAR_IDS:
                 problems.append(doc.problem(f"aliases[{i}]", f"mã cũ “{alias}” trùng với một bài đang có (duplicate id)"))
             elif alias in owner:
                 problems.append(doc.problem(f"aliases[{i}]", f"mã cũ “{alias}” đã là mã cũ của bài “{owner[alias]}” (duplicate id)"))

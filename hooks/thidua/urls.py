@@ -10,10 +10,14 @@ PLANS = "ke-hoach/"
 MOVEMENTS = "phong-trao/"
 UNITS = "don-vi/"
 EXEMPLARS = "guong-dien-hinh/"
+PAGE = "trang"
+
+# Path segments the site itself uses under /guong-dien-hinh/: no story id may take them.
+RESERVED_EXEMPLAR_IDS = frozenset({PAGE})
 
 
 def paged(base: str, page: int = 1) -> str:
-    return base if page <= 1 else f"{base}trang/{page}/"
+    return base if page <= 1 else f"{base}{PAGE}/{page}/"
 
 
 def plan(plan_id: str) -> str:
