@@ -97,3 +97,10 @@ def test_oversized_files_are_refused_before_parsing(tmp_path):
     with pytest.raises(ContentError) as caught:
         read_document(path, tmp_path)
     assert "quá lớn" in caught.value.problems[0].message
+
+
+def test_a_billion_laughs_is_refused_at_its_first_alias():
+    bomb = "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+    bomb += "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n---\n"
+    problem = problem_of(bomb)
+    assert problem.line == 3 and "bí danh" in problem.message

@@ -63,18 +63,15 @@ def _check(args) -> int:
 
 
 def _build(args) -> int:
-    as_of = parse_as_of(args.as_of) if args.as_of else None
-    problems = load(args.root).problems
-    _report(problems, "text", quiet_when_clean=True)
-    if any(p.is_error for p in problems):
-        print("Chưa dựng trang: hãy sửa các lỗi trên. site/ cũ được giữ nguyên.", file=sys.stderr)
-        return EXIT_ERRORS
+    """Build; the adapter validates the content once, inside the build, with the same messages as check."""
     from .building import BuildFailed, build_site
 
+    as_of = parse_as_of(args.as_of) if args.as_of else None
     try:
         site = build_site(args.root, args.site_dir, as_of)
     except BuildFailed as err:
-        print(f"Dựng trang thất bại: {err}\nsite/ cũ được giữ nguyên.", file=sys.stderr)
+        print(err)
+        print("Chưa dựng được trang: hãy sửa các lỗi trên. site/ cũ được giữ nguyên.", file=sys.stderr)
         return EXIT_ERRORS
     print(f"Đã dựng trang vào {site}")
     return EXIT_OK
@@ -87,16 +84,15 @@ def _serve(args) -> int:
     return EXIT_OK
 
 
-def _report(problems: list[Problem], fmt: str, quiet_when_clean: bool = False) -> None:
+def _report(problems: list[Problem], fmt: str) -> None:
     for problem in problems:
         print(_github(problem) if fmt == "github" else str(problem))
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
-    if problems or not quiet_when_clean:
-        summary = "Nội dung hợp lệ." if not errors else f"{errors} lỗi"
-        if warnings:
-            summary += f" ({warnings} cảnh báo)" if errors else f" {warnings} cảnh báo."
-        print(summary, file=sys.stderr)
+    summary = "Nội dung hợp lệ." if not errors else f"{errors} lỗi"
+    if warnings:
+        summary += f" ({warnings} cảnh báo)" if errors else f" {warnings} cảnh báo."
+    print(summary, file=sys.stderr)
 
 
 def _github(problem: Problem) -> str:
