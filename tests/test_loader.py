@@ -165,3 +165,14 @@ def test_a_unit_report_is_loaded_with_its_date(site):
 def test_a_story_cannot_take_a_url_the_site_uses_itself(site):
     site.exemplar("trang")
     assert [(f, "dành riêng" in m) for _, f, m in errors_of(site, exemplar_id="trang")] == [("id", True)]
+
+
+@pytest.mark.parametrize("body", ["[xem](../phong-trao/)", "[x](javascript:alert(1))", '<a href="data:text/html,x">x</a>',
+                                  "![ảnh](anh.jpg)"])
+def test_links_in_a_story_must_be_full_https_addresses(site, body):
+    [(line, field, message)] = errors_of(site, body=f"Mở đầu.\n{body}")
+    assert (line, field) == (13, "nội dung") and "https://" in message
+
+
+def test_full_addresses_and_anchors_are_fine_in_a_story(site):
+    assert errors_of(site, body="[Cổng](https://binhthuan.gov.vn) <mailto:a@b.vn> [mục](#ket-qua)") == []

@@ -11,6 +11,9 @@ from .source import Document
 
 # Markup in a plain-text field: a tag, a comment or an entity that could hide one.
 _MARKUP = re.compile(r"<\s*[/!?a-zA-Z]|&#|&[a-zA-Z]+;")
+# Link targets in a story: Markdown links and images, autolinks, href/src attributes.
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|<((?:[a-zA-Z][a-zA-Z0-9+.-]*):[^>\s]*)>|(?:href|src)\s*=\s*[\"']?([^\"'\s>]*)")
+_SAFE_LINK = re.compile(r"^(https?://|mailto:|#)", re.IGNORECASE)
 
 
 def text_problems(doc: Document, plain_fields: frozenset[str] = frozenset()) -> list[Problem]:
@@ -23,6 +26,19 @@ def text_problems(doc: Document, plain_fields: frozenset[str] = frozenset()) -> 
             problems.append(doc.problem(key, "không được chứa thẻ HTML hay mã ký tự (&#…): chỉ viết chữ thường (markup not allowed)"))
     for offset, line in enumerate(doc.body.split("\n")):
         problems += [Problem(doc.path, doc.body_line + offset, "nội dung", m) for m in _damage(line)]
+    return problems
+
+
+def link_problems(doc: Document) -> list[Problem]:
+    """Stories link out with full addresses only: relative paths break and other schemes can run code."""
+    problems = []
+    for offset, line in enumerate(doc.body.split("\n")):
+        for match in _LINK.finditer(line):
+            target = next(group for group in match.groups() if group is not None)
+            if target and not _SAFE_LINK.match(target):
+                problems.append(Problem(doc.path, doc.body_line + offset, "nội dung",
+                                        f"liên kết “{target[:60]}” phải là địa chỉ đầy đủ bắt đầu bằng https:// "
+                                        "(link must be a full https:// address)"))
     return problems
 
 

@@ -165,7 +165,7 @@ def _unit(doc: Document) -> _Built:
 
 
 def _exemplar(doc: Document, corpus: Corpus, root: Path) -> _Built:
-    problems = _base_problems(doc, "exemplar", EXEMPLAR_PLAIN_FIELDS)
+    problems = _base_problems(doc, "exemplar", EXEMPLAR_PLAIN_FIELDS) + hygiene.link_problems(doc)
     m = doc.meta
     problems += _reference(doc, "unit", m.get("unit"), corpus.units, "đơn vị")
     for i, movement in enumerate(m["movements"] if isinstance(m.get("movements"), list) else []):
