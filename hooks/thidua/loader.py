@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from . import hygiene, schemas
+from .checks import duplicates, photos, placeholders, privacy, tone
 from .model import (Anniversary, Correction, Corpus, Directive, Exemplar, Movement, Plan, Report, Unit,
                     UnitType)
 from .problems import ContentError, Problem
@@ -48,6 +49,7 @@ def load(root: Path) -> Loaded:
     problems += _cross_check_taxonomy(corpus, reader.documents)
     corpus.exemplars = reader.each(root / "exemplars", lambda doc: _exemplar(doc, corpus, root))
     problems += _check_aliases(corpus, reader.documents)
+    problems += duplicates.duplicate_problems(corpus, reader.documents)
     return Loaded(corpus, sorted(set(problems)))
 
 
@@ -162,6 +164,7 @@ def _unit(doc: Document) -> _Built:
 
 def _exemplar(doc: Document, corpus: Corpus, root: Path) -> _Built:
     problems = _base_problems(doc, "exemplar", EXEMPLAR_PLAIN_FIELDS)
+    problems += tone.tone_problems(doc) + privacy.personal_data_problems(doc) + placeholders.placeholder_problems(doc)
     m = doc.meta
     problems += _reference(doc, "unit", m.get("unit"), corpus.units, "đơn vị")
     for i, movement in enumerate(m.get("movements") or []):
@@ -178,6 +181,8 @@ def _exemplar(doc: Document, corpus: Corpus, root: Path) -> _Built:
         if when and isinstance(c, dict) and isinstance(c.get("note"), str):
             corrections.append(Correction(when, c["note"]))
     photo = _photo_path(doc, m.get("photo"), root, problems)
+    if photo:
+        problems += photos.photo_problems(doc, root / photo)
     if any(p.is_error for p in problems):
         return _Built(None, problems)
     return _Built(Exemplar(
