@@ -16,6 +16,7 @@ from .problems import ContentError, Problem
 from .source import Document, read_data, read_document
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 EXEMPLAR_PLAIN_FIELDS = frozenset({"title", "name", "summary", "award", "photo_alt", "photo_credit", "corrections"})
 
 
@@ -101,8 +102,8 @@ class _Built:
 
 
 def _date(doc: Document, key: str, value: str | None, problems: list[Problem]) -> date | None:
-    if value is None or not isinstance(value, str):
-        return None
+    if value is None or not isinstance(value, str) or not ISO_DATE.match(value):
+        return None  # absent or malformed dates are reported by the schema
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -167,14 +168,14 @@ def _exemplar(doc: Document, corpus: Corpus, root: Path) -> _Built:
     problems += tone.tone_problems(doc) + privacy.personal_data_problems(doc) + placeholders.placeholder_problems(doc)
     m = doc.meta
     problems += _reference(doc, "unit", m.get("unit"), corpus.units, "đơn vị")
-    for i, movement in enumerate(m.get("movements") or []):
+    for i, movement in enumerate(m["movements"] if isinstance(m.get("movements"), list) else []):
         problems += _reference(doc, f"movements[{i}]", movement, corpus.movements, "phong trào")
     published = _date(doc, "date", m.get("date"), problems)
     updated = _date(doc, "updated", m.get("updated"), problems)
     if published and updated and updated < published:
         problems.append(doc.problem("updated", "ngày cập nhật đứng trước ngày đăng (updated before date)"))
     corrections = []
-    for i, c in enumerate(m.get("corrections") or []):
+    for i, c in enumerate(m["corrections"] if isinstance(m.get("corrections"), list) else []):
         when = _date(doc, f"corrections[{i}].date", c.get("date") if isinstance(c, dict) else None, problems)
         if when and published and when < published:
             problems.append(doc.problem(f"corrections[{i}].date", "ngày đính chính đứng trước ngày đăng"))

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from .problems import ContentError, Problem
+from .yaml_messages import Refused, explain
 
 MAX_FILE_BYTES = 1_000_000
 MAX_YAML_DEPTH = 12
@@ -53,11 +54,11 @@ class _StrictLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
         if self.check_event(yaml.AliasEvent):
             mark = self.peek_event().start_mark
-            raise yaml.MarkedYAMLError(None, None, "bí danh YAML (*alias) không được dùng", mark)
+            raise Refused(None, None, "không dùng bí danh YAML (*tên): hãy viết đầy đủ giá trị (YAML alias)", mark)
         self.depth += 1
         if self.depth > MAX_YAML_DEPTH:
             mark = self.peek_event().start_mark
-            raise yaml.MarkedYAMLError(None, None, "YAML lồng nhau quá sâu", mark)
+            raise Refused(None, None, "YAML lồng nhau quá sâu: các trường chỉ cần một, hai cấp (YAML nested too deep)", mark)
         try:
             return super().compose_node(parent, index)
         finally:
@@ -115,8 +116,9 @@ def _decode(raw: bytes, relative: str) -> str:
 
 
 def _load_yaml(front: str, relative: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]]:
-    loader = _StrictLoader(front)
+    loader = None
     try:
+        loader = _StrictLoader(front)  # PyYAML's reader refuses control characters here already
         node = loader.get_single_node()
         if node is None:
             return {}, {}
@@ -126,14 +128,17 @@ def _load_yaml(front: str, relative: str, first_line: int) -> tuple[dict[str, An
         _collect_lines(node, "", key_lines, first_line, relative)
         return loader.construct_document(node), key_lines
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = first_line + (mark.line if mark else 0)
-        reason = err.problem or err.context or "cú pháp không hợp lệ"
-        raise _error(relative, line, f"lỗi cú pháp YAML: {reason} (YAML syntax error)") from None
+        line, message = explain(err)
+        raise _error(relative, first_line + line, message) from None
+    except yaml.reader.ReaderError as err:
+        line = first_line + front[: err.position].count("\n")
+        raise _error(relative, line, f"có ký tự điều khiển không in được (U+{err.character:04X}): hãy xóa ký tự này "
+                                     "(control character)") from None
     except yaml.YAMLError as err:
         raise _error(relative, first_line, f"lỗi YAML: {err} (YAML error)") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _collect_lines(node: yaml.Node, prefix: str, out: dict[str, int], offset: int, relative: str) -> None:
