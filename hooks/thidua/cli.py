@@ -117,8 +117,13 @@ def _report(problems: list[Problem], fmt: str, quiet_when_clean: bool = False) -
 
 def _github(problem: Problem) -> str:
     level = "error" if problem.is_error else "warning"
-    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::{level} file={problem.path},line={problem.line},title={problem.field}::{message}"
+    message = message_escape(problem.message)
+    prop = lambda value: message_escape(value).replace(":", "%3A").replace(",", "%2C")  # noqa: E731
+    return f"::{level} file={prop(problem.path)},line={problem.line},title={prop(problem.field)}::{message}"
+
+
+def message_escape(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 if __name__ == "__main__":
