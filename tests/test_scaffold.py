@@ -127,5 +127,5 @@ def test_an_individual_without_consent_is_written_but_does_not_pass_check(site):
     assert "gương cá nhân cần consent: true" in err
     code, out, _ = run(site.root, "check")
     assert code == 1
-    assert ("exemplars/to-tu-quan-duong-lang-xanh-o-phu-quy.md:13: consent: gương cá nhân cần consent: true "
-            "(người được nêu gương đã đồng ý công bố)") in out.splitlines()
+    assert ("exemplars/to-tu-quan-duong-lang-xanh-o-phu-quy.md:13: consent: gương cá nhân cần consent: true, "
+            "nghĩa là người được nêu gương đã đồng ý công bố (consent required)") in out.splitlines()

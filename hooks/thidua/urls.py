@@ -10,6 +10,8 @@ PLANS = "ke-hoach/"
 MOVEMENTS = "phong-trao/"
 UNITS = "don-vi/"
 EXEMPLARS = "guong-dien-hinh/"
+EDITORS_GUIDE = "bien-tap/"
+FIELD_REFERENCE = f"{EDITORS_GUIDE}truong-du-lieu/"
 
 
 def paged(base: str, page: int = 1) -> str:
