@@ -97,6 +97,8 @@ CASES = [
           "tệp với mã hóa UTF-8 (file is not UTF-8)"]),
     Case("utf-16", BASE.encode("utf-16"),
          [f"{F}:1: -: tệp được lưu bằng UTF-16: hãy lưu lại bằng UTF-8 (file is UTF-16, not UTF-8)"]),
+    Case("utf-16-without-bom", BASE.encode("utf-16-le"),
+         [f"{F}:1: -: tệp được lưu bằng UTF-16: hãy lưu lại bằng UTF-8 (file is UTF-16, not UTF-8)"]),
     Case("alias", variant(("sample: true", "sample: true\naward: &khen Giấy khen\nsummary2: *khen")),
          [f"{F}:12: -: không dùng bí danh YAML (*tên): hãy viết đầy đủ giá trị (YAML alias)"]),
     Case("duplicate-key", variant(("sample: true", "sample: true\nkind: individual")),

@@ -101,7 +101,7 @@ def parse_document(text: str, relative: str) -> Document:
 
 
 def _decode(raw: bytes, relative: str) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:200]:  # UTF-16 with or without a BOM
         raise _error(relative, 1, "tệp được lưu bằng UTF-16: hãy lưu lại bằng UTF-8 (file is UTF-16, not UTF-8)")
     try:
         return raw.decode("utf-8")
