@@ -129,3 +129,44 @@ def test_an_individual_without_consent_is_written_but_does_not_pass_check(site):
     assert code == 1
     assert ("exemplars/to-tu-quan-duong-lang-xanh-o-phu-quy.md:13: consent: gương cá nhân cần consent: true, "
             "nghĩa là người được nêu gương đã đồng ý công bố (consent required)") in out.splitlines()
+
+
+def test_the_questions_work_in_a_real_terminal(site):
+    """`thidua new` in a pseudo-terminal, answered prompt by prompt as a person would."""
+    import os
+    import pty
+    import select
+    import sysconfig
+    import time
+    from pathlib import Path
+
+    thidua = str(Path(sysconfig.get_path("scripts")) / "thidua")
+    pid, fd = pty.fork()
+    if pid == 0:  # the child becomes `thidua new` with the terminal as its stdin
+        try:
+            os.chdir(site.root)
+            os.execv(thidua, [thidua, "new", "--kind", "collective"])
+        finally:
+            os._exit(127)  # never run the rest of pytest in the child
+    seen = b""
+
+    def expect(prompt: str) -> None:
+        nonlocal seen
+        deadline = time.monotonic() + 30
+        while prompt.encode() not in seen:
+            assert time.monotonic() < deadline, seen.decode(errors="replace")
+            if select.select([fd], [], [], 0.2)[0]:
+                seen += os.read(fd, 4096)
+
+    for prompt, answer in [("Tiêu đề bài viết:", "Đội thanh niên tình nguyện xã Chí Công"),
+                           ("nêu gương:", "Đội thanh niên tình nguyện"), ("Mã đơn vị", "Tuy Phong"),
+                           ("Mã phong trào", "vi-nguoi-ngheo-khong-de-ai-bo-lai-phia-sau"),
+                           ("Ngày đăng", "2023-12-10")]:
+        expect(prompt)
+        os.write(fd, answer.encode() + b"\n")
+    expect("Đã tạo exemplars/doi-thanh-nien-tinh-nguyen-xa-chi-cong.md")
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    assert os.waitstatus_to_exitcode(status) == 0
+    text = (site.root / "exemplars" / "doi-thanh-nien-tinh-nguyen-xa-chi-cong.md").read_text("utf-8")
+    assert "\nunit: tuy-phong  #" in text and "\ndate: 2023-12-10  #" in text
