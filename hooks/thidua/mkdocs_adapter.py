@@ -10,7 +10,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import urls
+from . import guide, urls
 from .loader import load_corpus
 from .model import Corpus
 from .pages import PageSpec, home_context, site_pages
@@ -41,7 +41,7 @@ def on_config(config):
         raise PluginError(f"Nội dung chưa hợp lệ, chưa thể dựng trang:\n{err}") from None
     except SettingsError as err:
         raise PluginError(str(err)) from None
-    pages = site_pages(corpus, settings.page_size)
+    pages = site_pages(corpus, settings.page_size) + guide.guide_pages(corpus)
     _build = _Build(settings, corpus, {page.src_uri: page for page in pages})
     config.extra["thidua_as_of"] = settings.as_of
     return config

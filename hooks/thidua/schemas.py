@@ -82,9 +82,9 @@ def _generic(error: ValidationError) -> str:
             expected = " hoặc ".join(TYPE_NAMES.get(t, t) for t in ([value] if isinstance(value, str) else value))
             return f"phải là {expected} (wrong type)"
         case "enum":
-            return "chỉ nhận một trong: " + ", ".join(map(str, value))
+            return "chỉ nhận một trong: " + ", ".join(map(str, value)) + " (not allowed)"
         case "const":
-            return f"phải là {json.dumps(value, ensure_ascii=False)}"
+            return f"phải là {json.dumps(value, ensure_ascii=False)} (wrong value)"
         case "maxLength":
             return f"dài {len(error.instance)} ký tự, tối đa {value} (too long)"
         case "minLength":
@@ -94,7 +94,7 @@ def _generic(error: ValidationError) -> str:
         case "uniqueItems":
             return "có mục bị lặp lại (duplicate items)"
         case "minimum":
-            return f"phải từ {value} trở lên"
+            return f"phải từ {value} trở lên (too small)"
         case "pattern":
             return "giá trị không đúng dạng (bad format)"
     return f"giá trị không hợp lệ: {error.message}"

@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 
 from .problems import ContentError, Problem
+from .yaml_messages import explain
 
 MAX_FILE_BYTES = 1_000_000
 MAX_YAML_DEPTH = 8
@@ -38,13 +39,22 @@ class Document:
         return Problem(self.path, self.line_of(key), key or "-", message, severity)
 
 
-class _StrictLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """Safe YAML (libyaml when present: it is fast) without dates, which we parse with our own messages."""
+_RESOLVERS = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
-    yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
+
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Safe YAML through libyaml, without dates (we parse those with our own messages)."""
+
+    yaml_implicit_resolvers = _RESOLVERS
+
+
+class _ExplainingLoader(yaml.SafeLoader):
+    """The pure-Python parser, used only on failure: its error messages are the ones we explain."""
+
+    yaml_implicit_resolvers = _RESOLVERS
 
 
 def read_document(path: Path, root: Path) -> Document:
@@ -83,7 +93,7 @@ def parse_document(text: str, relative: str) -> Document:
 
 
 def _decode(raw: bytes, relative: str) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:200]:  # UTF-16 with or without a BOM
         raise _error(relative, 1, "tệp được lưu bằng UTF-16: hãy lưu lại bằng UTF-8 (file is UTF-16, not UTF-8)")
     try:
         return raw.decode("utf-8")
@@ -98,25 +108,41 @@ def _decode(raw: bytes, relative: str) -> str:
 
 
 def _load_yaml(front: str, relative: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]]:
-    loader = _StrictLoader(front)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return {}, {}
-        if not isinstance(node, yaml.MappingNode):
-            raise _error(relative, first_line, "phần đầu YAML phải là danh sách các trường dạng khóa: giá trị (front matter must be a mapping)")
-        key_lines: dict[str, int] = {}
-        _Walk(relative, first_line, key_lines).node(node, "", depth=1)
-        return loader.construct_document(node), key_lines
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = first_line + (mark.line if mark else 0)
-        reason = err.problem or err.context or "cú pháp không hợp lệ"
-        raise _error(relative, line, f"lỗi cú pháp YAML: {reason} (YAML syntax error)") from None
+        loader = _FastLoader(front)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return {}, {}
+            if not isinstance(node, yaml.MappingNode):
+                raise _error(relative, first_line, "phần đầu YAML phải là danh sách các trường dạng khóa: giá trị "
+                                                   "(front matter must be a mapping)")
+            key_lines: dict[str, int] = {}
+            _Walk(relative, first_line, key_lines).node(node, "", depth=1)
+            return loader.construct_document(node), key_lines
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as fast_error:
+        raise _explained(_python_error(front) or fast_error, front, relative, first_line) from None
+
+
+def _python_error(front: str) -> yaml.YAMLError | None:
+    try:
+        yaml.load(front, Loader=_ExplainingLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as err:
-        raise _error(relative, first_line, f"lỗi YAML: {err} (YAML error)") from None
-    finally:
-        loader.dispose()
+        return err
+    return None
+
+
+def _explained(err: yaml.YAMLError, front: str, relative: str, first_line: int) -> ContentError:
+    if isinstance(err, yaml.reader.ReaderError):
+        line = first_line + front[: err.position].count("\n")
+        return _error(relative, line, f"có ký tự điều khiển không in được (U+{err.character:04X}): hãy xóa ký tự này "
+                                      "(control character)")
+    if isinstance(err, yaml.MarkedYAMLError):
+        line, message = explain(err)
+        return _error(relative, first_line + line, message)
+    return _error(relative, first_line, f"lỗi YAML: {err} (YAML error)")
 
 
 class _Walk:
@@ -131,7 +157,7 @@ class _Walk:
 
     def node(self, node: yaml.Node, prefix: str, depth: int) -> None:
         if depth > MAX_YAML_DEPTH:
-            raise self.error(node, "YAML lồng nhau quá sâu (nested too deeply)", prefix)
+            raise self.error(node, "YAML lồng nhau quá sâu: các trường chỉ cần một, hai cấp (YAML nested too deep)", prefix)
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 key = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
@@ -146,11 +172,10 @@ class _Walk:
                 self.child(item, key, depth, node)  # an alias item carries its anchor's line, not its own
 
     def child(self, node: yaml.Node, key: str, depth: int, where: yaml.Node) -> None:
-        if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
-            if id(node) in self.seen:  # the composer hands back the anchored node itself for an alias
-                raise self.error(where, "bí danh YAML (*alias) không được dùng (YAML alias)", key)
-            self.seen.add(id(node))
-            self.node(node, key, depth + 1)
+        if id(node) in self.seen:  # the composer hands back the anchored node itself for an alias
+            raise self.error(where, "không dùng bí danh YAML (*tên): hãy viết đầy đủ giá trị (YAML alias)", key)
+        self.seen.add(id(node))
+        self.node(node, key, depth + 1)
 
     def line(self, node: yaml.Node) -> int:
         return self.offset + node.start_mark.line

@@ -14,6 +14,8 @@ PAGE = "trang"
 
 # Path segments the site itself uses under /guong-dien-hinh/: no story id may take them.
 RESERVED_EXEMPLAR_IDS = frozenset({PAGE})
+EDITORS_GUIDE = "bien-tap/"
+FIELD_REFERENCE = f"{EDITORS_GUIDE}truong-du-lieu/"
 
 
 def paged(base: str, page: int = 1) -> str:

@@ -1,0 +1,80 @@
+"""A photo must really be a JPEG, PNG or WebP image (by its content, not its name), small enough to
+download on a phone and wide enough to look sharp on the exemplar's page."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from ..problems import WARNING, Problem
+from ..source import Document
+
+MAX_BYTES = 10 * 1024 * 1024
+MIN_WIDTH = 800
+EXTENSIONS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}
+NAMES = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
+
+NOT_AN_IMAGE = ("tệp “{name}” không phải ảnh JPEG, PNG hay WebP (nội dung tệp là {found}): hãy xuất lại ảnh "
+                "dạng JPEG (photo is not JPEG, PNG or WebP)")
+DAMAGED = "tệp ảnh “{name}” bị hỏng, không mở được: hãy xuất lại ảnh (photo cannot be read)"
+TOO_LARGE = ("ảnh “{name}” nặng {size:.1f} MB, tối đa 10 MB: hãy giảm kích thước hoặc chất lượng ảnh "
+             "(photo too large)")
+TOO_NARROW = ("ảnh “{name}” chỉ rộng {width} px, cần ít nhất {minimum} px: hãy dùng ảnh gốc lớn hơn "
+              "(photo too small)")
+WRONG_EXTENSION = ("tệp “{name}” là ảnh {kind} nhưng đuôi tên tệp không khớp: hãy đổi đuôi thành {suffix} "
+                   "(extension does not match)")
+
+
+def sniff(head: bytes) -> str | None:
+    """The image format from the first bytes of a file: JPEG, PNG, WEBP or None."""
+    if head.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WEBP"
+    return None
+
+
+def photo_problems(doc: Document, path: Path) -> list[Problem]:
+    name = path.name
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return [doc.problem("photo", TOO_LARGE.format(name=name, size=size / 1024 / 1024))]
+    with path.open("rb") as handle:
+        head = handle.read(16)
+    kind = sniff(head)
+    if kind is None:
+        return [doc.problem("photo", NOT_AN_IMAGE.format(name=name, found=_describe(head)))]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path, formats=[kind]) as image:
+                width = image.width
+                image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError,
+            Image.DecompressionBombWarning):
+        return [doc.problem("photo", DAMAGED.format(name=name))]
+    problems = []
+    if width < MIN_WIDTH:
+        problems.append(doc.problem("photo", TOO_NARROW.format(name=name, width=width, minimum=MIN_WIDTH)))
+    if path.suffix.lower() not in EXTENSIONS[kind]:
+        problems.append(doc.problem("photo", WRONG_EXTENSION.format(name=name, kind=NAMES[kind],
+                                                                     suffix=EXTENSIONS[kind][0]), WARNING))
+    return problems
+
+
+def _describe(head: bytes) -> str:
+    if not head:
+        return "rỗng"
+    if head.startswith(b"GIF8"):
+        return "GIF"
+    if head.lstrip().startswith((b"<svg", b"<?xml", b"<!DOCTYPE", b"<html")):
+        return "SVG/HTML"
+    if head.startswith(b"%PDF"):
+        return "PDF"
+    if head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1"):
+        return "HEIC"
+    return "không rõ"

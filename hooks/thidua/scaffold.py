@@ -1,0 +1,137 @@
+"""`thidua new`: a new exemplar file with every key, short Vietnamese comments and the schema line.
+
+Like Hugo's archetypes: the editor starts from a file that already passes `thidua check`, then writes the
+story. Unknown units and movements are refused with the closest id, before anything is written.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .model import Corpus
+from .text import slugify
+
+SCHEMA_LINE = "# yaml-language-server: $schema=../hooks/thidua/schema/exemplar.schema.json"
+MAX_ID_LENGTH = 80
+FALLBACK_ID = "guong-dien-hinh"
+KINDS = {"individual": "cá nhân", "collective": "tập thể"}
+
+# Sentences the editor must replace; `checks/placeholders.py` warns while they remain.
+SUMMARY_PLACEHOLDER = "Viết tóm tắt một, hai câu về gương điển hình ở đây (tối đa 300 ký tự)."
+BODY_PLACEHOLDER = "Viết câu chuyện ở đây: ai, đã làm gì, ở đâu, khi nào và kết quả ra sao."
+PLACEHOLDERS = (SUMMARY_PLACEHOLDER, BODY_PLACEHOLDER)
+
+
+class ScaffoldError(ValueError):
+    """The answers cannot make a valid exemplar (unknown unit, empty title...): nothing was written."""
+
+
+@dataclass
+class Answers:
+    title: str
+    kind: str
+    name: str
+    unit: str
+    movements: list[str]
+    date: date
+    summary: str | None = None
+    consent: bool = False
+
+
+def resolve(value: str, known: dict, what: str, flag: str) -> str:
+    """The id of a unit or movement from what the editor typed (an id, or a name such as "Phan Thiết")."""
+    value = value.strip()
+    for candidate in (value, slugify(value)):
+        if candidate in known:
+            return candidate
+    message = f"{what} “{value}” không tồn tại (unknown {flag})"
+    close = difflib.get_close_matches(slugify(value) or value, list(known), n=1, cutoff=0.5)
+    if close:
+        message += f"; có phải ý bạn là “{close[0]}”? (did you mean)"
+    raise ScaffoldError(message)
+
+
+def check_answers(answers: Answers, corpus: Corpus) -> Answers:
+    for key in ("title", "name"):
+        if not getattr(answers, key).strip():
+            raise ScaffoldError(f"{key} không được để trống (empty)")
+    if answers.kind not in KINDS:
+        raise ScaffoldError("kind chỉ nhận individual (cá nhân) hoặc collective (tập thể)")
+    answers.unit = resolve(answers.unit, corpus.units, "đơn vị", "unit")
+    if not answers.movements:
+        raise ScaffoldError("cần ít nhất một phong trào (--movement) (no movement)")
+    resolved = [resolve(m, corpus.movements, "phong trào", "movement") for m in answers.movements]
+    answers.movements = list(dict.fromkeys(resolved))
+    return answers
+
+
+def choose_id(title: str, taken: set[str]) -> str:
+    """The slug of the title, cut at a word, made unique with -2, -3…"""
+    base = slugify(title)
+    if len(base) > MAX_ID_LENGTH:
+        base = base[:MAX_ID_LENGTH + 1].rsplit("-", 1)[0]
+    base = base or FALLBACK_ID
+    candidate, number = base, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
+
+
+def taken_ids(root: Path, corpus: Corpus) -> set[str]:
+    """Ids of every exemplar file (valid or not) and every old id kept as an alias."""
+    folder = root / "exemplars"
+    files = {p.stem for p in folder.iterdir() if p.suffix == ".md"} if folder.is_dir() else set()
+    return files | {alias for e in corpus.exemplars.values() for alias in e.aliases}
+
+
+def render(answers: Answers) -> str:
+    q = lambda text: json.dumps(text, ensure_ascii=False)  # noqa: E731 - a JSON string is a YAML string
+    consent_note = ("đã có sự đồng ý công bố của người được nêu gương" if answers.consent else
+                    "CHƯA có sự đồng ý: chỉ sửa thành true khi người được nêu gương đã đồng ý")
+    movements = "\n".join(f"  - {m}" for m in answers.movements)
+    summary = answers.summary.strip() if answers.summary and answers.summary.strip() else SUMMARY_PLACEHOLDER
+    return f"""---
+{SCHEMA_LINE}
+# Dòng bắt đầu bằng # là ghi chú, không hiện trên trang. Xóa dấu # để dùng các trường tùy chọn bên dưới.
+title: {q(answers.title.strip())}  # tiêu đề bài viết, tối đa 200 ký tự
+kind: {answers.kind}  # individual = cá nhân, collective = tập thể
+name: {q(answers.name.strip())}  # tên cá nhân hoặc tập thể được nêu gương
+unit: {answers.unit}  # mã đơn vị (xem trang Đơn vị)
+movements:  # mã phong trào, ít nhất một
+{movements}
+date: {answers.date.isoformat()}  # ngày đăng YYYY-MM-DD; ngày trong tương lai thì bài chưa công bố
+summary: {q(summary)}  # tóm tắt, tối đa 300 ký tự
+consent: {"true" if answers.consent else "false"}  # {consent_note}
+# award: "Bằng khen của Chủ tịch UBND tỉnh"  # hình thức khen thưởng, nếu có
+# photo: {FALLBACK_ID}.jpg  # tên tệp ảnh đặt cạnh bài: JPEG, PNG hoặc WebP, rộng từ 800 px, tối đa 10 MB
+# photo_alt: "Mô tả ảnh cho người không nhìn thấy ảnh"  # bắt buộc khi có ảnh
+# photo_credit: "Tên tác giả hoặc nguồn ảnh"  # bắt buộc khi có ảnh
+# updated: {answers.date.isoformat()}  # ngày cập nhật gần nhất, YYYY-MM-DD
+# corrections:  # các lần đính chính, mỗi lần một mục
+#   - date: {answers.date.isoformat()}
+#     note: "Nội dung đính chính"
+# aliases:  # mã cũ của bài khi đổi tên tệp; địa chỉ cũ chuyển về bài này
+#   - ma-cu-cua-bai
+# sample: true  # chỉ dùng cho nội dung mẫu, không phải người thật việc thật
+---
+{BODY_PLACEHOLDER}
+
+Mỗi đoạn cách nhau một dòng trống. Không ghi số căn cước, số điện thoại hay địa chỉ thư điện tử của ai.
+"""
+
+
+def create(root: Path, answers: Answers, corpus: Corpus) -> Path:
+    """Write exemplars/<id>.md; never overwrites a file."""
+    answers = check_answers(answers, corpus)
+    folder = root / "exemplars"
+    folder.mkdir(parents=True, exist_ok=True)
+    exemplar_id = choose_id(answers.title, taken_ids(root, corpus))
+    path = folder / f"{exemplar_id}.md"
+    with path.open("x", encoding="utf-8", newline="\n") as handle:
+        handle.write(render(answers))
+    return path
