@@ -122,7 +122,8 @@ def _generator(feed: Feed, terms: Terms, self_kind: str, updated: datetime, cont
         fe.updated(story.modified)
         fe.rights(f"{terms.licence.name} — {terms.licence.url}")
         if story.photo is not None:
-            fe.enclosure(story.photo.url, str(story.photo.size), story.photo.content_type)
+            if self_kind == "rss":  # feedgen 1.0 drops rel="enclosure" from Atom links: Atom gets media:content
+                fe.enclosure(story.photo.url, str(story.photo.size), story.photo.content_type)
             fe.media.content(url=story.photo.url, type=story.photo.content_type, medium="image")
     return fg
 

@@ -27,7 +27,7 @@ class Republish:
 
 
 def simple_html(fragment: str) -> str:
-    return nh3.clean(fragment, tags=TAGS, attributes={"a": {"href"}}, url_schemes={"http", "https", "mailto"},
+    return nh3.clean(fragment, tags=TAGS, attributes={"a": {"href"}, "*": set()}, url_schemes={"http", "https", "mailto"},
                      link_rel=None, strip_comments=True, clean_content_tags={"script", "style"})
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import markdown
 import nh3
@@ -108,11 +108,21 @@ def absolute_links(fragment: str, base_url: str) -> str:
 
     def resolve(tag: str, attribute: str, value: str) -> str | None:
         if attribute in ("href", "src"):
-            return urljoin(base_url, value)
+            return urljoin(base_url, page_link(value))
         return value
 
     return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
                      link_rel="noopener nofollow", attribute_filter=resolve)
+
+
+def page_link(href: str) -> str:
+    """A link to a Markdown source ("../x/index.md#y", "../x.md"), as MkDocs rewrites it: the page's URL."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
+        return href
+    path = parts.path.removesuffix(".md")
+    path = path.removesuffix("index") if path.endswith("/index") or path == "index" else path + "/"
+    return urlunsplit(("", "", path or "./", parts.query, parts.fragment))
 
 
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "figure",
