@@ -38,10 +38,20 @@ def _jpeg(image: Image.Image) -> bytes:
     return out.getvalue()
 
 
-def from_photo(photo: Path) -> bytes:
+def from_photo(photo: Path, sample: bool = False) -> bytes:
+    """The photo cropped to 1200×630; a sample's photo carries the "Nội dung mẫu" badge too."""
     with Image.open(photo) as source:
-        image = ImageOps.exif_transpose(source).convert("RGB")
-        return _jpeg(ImageOps.fit(image, SIZE, Image.Resampling.LANCZOS, centering=(0.5, 0.4)))
+        image = ImageOps.fit(ImageOps.exif_transpose(source).convert("RGB"), SIZE, Image.Resampling.LANCZOS,
+                             centering=(0.5, 0.4))
+    if sample:
+        _badge(ImageDraw.Draw(image), MARGIN // 2, MARGIN // 2)
+    return _jpeg(image)
+
+
+def _badge(draw: ImageDraw.ImageDraw, x: int, y: int) -> None:
+    font = _font(FONT_BOLD, 34)
+    draw.rounded_rectangle([x, y, x + font.getlength(SAMPLE_LABEL) + 36, y + 56], radius=8, fill=AMBER)
+    draw.text((x + 18, y + 8), SAMPLE_LABEL, font=font, fill=WHITE)
 
 
 def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
@@ -63,10 +73,7 @@ def card(title: str, kicker: str, footer: str, sample: bool) -> bytes:
     draw.rectangle([0, SIZE[1] - 110, SIZE[0], SIZE[1]], fill=DARK_RED)
     y = MARGIN
     if sample:
-        badge_font = _font(FONT_BOLD, 34)
-        text_width = badge_font.getlength(SAMPLE_LABEL)
-        draw.rounded_rectangle([MARGIN, y, MARGIN + text_width + 36, y + 56], radius=8, fill=AMBER)
-        draw.text((MARGIN + 18, y + 8), SAMPLE_LABEL, font=badge_font, fill=WHITE)
+        _badge(draw, MARGIN, y)
         y += 80
     kicker_font = _font(FONT_REGULAR, 30)
     draw.text((MARGIN, y), kicker.upper(), font=kicker_font, fill=WHITE)

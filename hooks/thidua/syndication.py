@@ -73,7 +73,7 @@ class Syndication:
             if story.photo is not None:
                 with Image.open(story.photo.path) as image:
                     size = image.size
-                put(urls.share_image(ex.id), share_image.from_photo(story.photo.path))
+                put(urls.share_image(ex.id), share_image.from_photo(story.photo.path, ex.sample))
             else:
                 put(urls.share_image(ex.id), share_image.card(
                     ex.title, "Gương điển hình", self.terms.site_name, ex.sample))
