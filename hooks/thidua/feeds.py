@@ -30,6 +30,8 @@ class Feed:
     title: str
     description: str
     stories: Sequence[Story]  # newest first, at most MAX_ENTRIES
+    group: str = "site"  # "site", "movement" or "unit"
+    label: str = ""  # short name for listings
 
     def url(self, kind: str) -> str:
         return urls.feeds(self.page)[kind]
@@ -41,14 +43,16 @@ def site_feeds(corpus: Corpus, stories: dict[str, Story], site_name: str) -> lis
     def pick(exemplars) -> list[Story]:
         return [stories[e.id] for e in exemplars][:MAX_ENTRIES]
 
-    feeds = [Feed("", site_name, f"Gương điển hình mới nhất — {site_name}", pick(corpus.exemplars_newest_first))]
+    feeds = [Feed("", site_name, f"Gương điển hình mới nhất — {site_name}", pick(corpus.exemplars_newest_first),
+                  "site", "Toàn trang")]
     for movement in sorted(corpus.movements.values(), key=lambda m: (m.plan, m.kind != "noi-dung", m.order)):
         feeds.append(Feed(urls.movement(movement.id), f"{movement.title} — {site_name}",
                           f"Gương điển hình của phong trào “{movement.title}”.",
-                          pick(corpus.by_movement.get(movement.id, []))))
-    for unit in sorted(corpus.units.values(), key=lambda u: (u.type, u.order, u.id)):
+                          pick(corpus.by_movement.get(movement.id, [])), "movement", movement.short_title))
+    for unit in (u for _, units in corpus.units_by_type() for u in units):
         feeds.append(Feed(urls.unit(unit.id), f"{unit.name} — {site_name}",
-                          f"Gương điển hình của {unit.name}.", pick(stories_of_unit(corpus, unit.id))))
+                          f"Gương điển hình của {unit.name}.", pick(stories_of_unit(corpus, unit.id)), "unit",
+                          unit.name))
     return feeds
 
 
