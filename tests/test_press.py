@@ -439,6 +439,7 @@ def test_every_page_has_one_canonical_link_open_graph_and_twitter_card(press):
             assert len(head.meta[key]) == 1 and head.meta[key][0], (url, key)
         image = out(press) / head.meta["og:image"][0].removeprefix(SITE_URL)
         assert image.is_file(), (url, image)
+    assert head_of(press, "").meta["og:title"] == [SITE_NAME]
     story = head_of(press, "guong-dien-hinh/bai-doc-hai/")
     assert story.meta["og:title"] == ['Bài "thử nghiệm" có dấu & ký hiệu']
     assert story.meta["og:type"] == ["article"]
@@ -520,3 +521,14 @@ def test_the_same_content_gives_the_same_syndicated_bytes(press, tmp_path):
     assert len(names) > 100
     for name in names:
         assert (again / name).read_bytes() == (first / name).read_bytes(), name
+
+
+def test_without_a_site_url_the_build_stops_instead_of_writing_relative_feed_links(site, caplog):
+    from thidua.building import BuildFailed
+
+    config = site.root / "mkdocs.yml"
+    config.write_text(re.sub(r"^site_url:.*\n", "", config.read_text("utf-8"), flags=re.M), "utf-8")
+    with pytest.raises(BuildFailed):
+        site.build(AS_OF)
+    assert "cần site_url" in caplog.text
+    assert not (site.root / "site").exists()

@@ -14,7 +14,7 @@ from PIL import Image
 from . import catalog, feeds, ninjs, redirects, share_image, urls
 from .model import Corpus
 from .republish import Republish, republish
-from .settings import Settings
+from .settings import Settings, SettingsError
 from .stories import Story, markdown_renderer, render_stories
 from .structured_data import Head, head_for
 from .terms import Terms
@@ -29,6 +29,8 @@ class Syndication:
     @classmethod
     def prepare(cls, corpus: Corpus, settings: Settings, site_name: str, site_author: str,
                 markdown_extensions: list, markdown_configs: dict) -> Syndication:
+        if not settings.site_url.startswith(("https://", "http://")):
+            raise SettingsError("mkdocs.yml cần site_url (https://…): nguồn tin, ninjs và dòng nguồn dùng địa chỉ đầy đủ")
         terms = Terms(site_name=site_name, site_url=settings.site_url, holder=site_author or site_name,
                       licence=settings.licence, attribution=settings.attribution or site_name)
         md = markdown_renderer(markdown_extensions, markdown_configs)
