@@ -18,6 +18,7 @@ from .problems import ContentError
 from .sanitize import clean_html
 from .schemas import SCHEMA_DIR
 from .settings import Settings, SettingsError, settings_from
+from .syndication import Syndication
 from .text import format_date
 
 
@@ -29,6 +30,8 @@ class _Build:
 
 
 _build: _Build | None = None
+_syndication: Syndication | None = None  # feeds, ninjs, republish box, structured data (press agencies)
+PRESS_PAGE = "bao-chi.md"
 
 
 def on_config(config):
@@ -44,6 +47,12 @@ def on_config(config):
     pages = site_pages(corpus, settings.page_size) + guide.guide_pages(corpus)
     _build = _Build(settings, corpus, {page.src_uri: page for page in pages})
     config.extra["thidua_as_of"] = settings.as_of
+    global _syndication
+    try:
+        _syndication = Syndication.prepare(corpus, settings, config.site_name, config.site_author or "",
+                                           config.markdown_extensions, config.mdx_configs)
+    except SettingsError as err:
+        raise PluginError(str(err)) from None
     return config
 
 
@@ -72,7 +81,27 @@ def on_page_context(context, page, config, nav):
         context["thidua"] = spec.context
     elif page.is_homepage:
         context["thidua"] = home_context(_build.corpus)
+    elif page.file.src_uri == PRESS_PAGE:
+        context["thidua"] = _syndication.press_context()
+    _add_press_context(context, page, config, spec)
     return context
+
+
+def _add_press_context(context, page, config, spec: PageSpec | None) -> None:
+    """What main.html's head (Open Graph, feeds, JSON-LD) and the republish box print."""
+    kind = spec.kind if spec is not None else "home" if page.is_homepage else "press" if page.file.src_uri == PRESS_PAGE else None
+    if spec is not None:
+        title, description = spec.title, spec.description
+    else:
+        title = config.site_name if page.is_homepage else page.meta.get("title") or page.title or config.site_name
+        description = page.meta.get("description") or config.site_description or ""
+    context["thidua_head"] = _syndication.head(kind, spec.context if spec is not None else {}, title, description)
+    if kind == "exemplar":
+        context["thidua_republish"] = _syndication.republish(spec.context["exemplar"].id)
+
+
+def on_post_build(config) -> None:
+    _syndication.write(Path(config.site_dir))
 
 
 def on_page_content(html_text: str, page, config, files) -> str:

@@ -49,3 +49,26 @@ def source_uri(url: str) -> str:
 
 def absolute(site_url: str, url: str) -> str:
     return site_url.rstrip("/") + "/" + url.lstrip("/")
+
+
+# Machine-readable files for press agencies, beside the pages they describe.
+FEED_FILES = {"atom": "feed.xml", "rss": "rss.xml", "json": "feed.json"}
+CATALOG = "api/catalog.json"
+EXEMPLARS_CSV = "api/exemplars.csv"
+PRESS = "bao-chi/"
+
+
+def feeds(page_url: str) -> dict[str, str]:
+    """The Atom, RSS and JSON feeds of a page ("" for the whole site, a movement's or a unit's page)."""
+    return {kind: f"{page_url}{name}" for kind, name in FEED_FILES.items()}
+
+
+def ninjs(exemplar_id: str) -> str:
+    return f"{exemplar(exemplar_id)}ninjs.json"
+
+
+def share_image(exemplar_id: str) -> str:
+    return f"{exemplar(exemplar_id)}anh-chia-se.jpg"
+
+
+SITE_SHARE_IMAGE = "assets/anh-chia-se.jpg"

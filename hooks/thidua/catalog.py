@@ -1,0 +1,64 @@
+"""The site's index for machines: every plan, movement, unit and story with its URLs, as JSON and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from . import urls
+from .model import Corpus
+from .terms import Terms
+
+
+def catalog(corpus: Corpus, terms: Terms, unit_stories) -> dict:
+    absolute = lambda url: urls.absolute(terms.site_url, url)  # noqa: E731
+    feeds = lambda page: {kind: absolute(url) for kind, url in urls.feeds(page).items()}  # noqa: E731
+    return {
+        "site": {"name": terms.site_name, "url": terms.site_url, "feeds": feeds(""),
+                 "licence": {"name": terms.licence.name, "url": terms.licence.url},
+                 "attribution": terms.attribution, "press": absolute(urls.PRESS)},
+        "plans": [{"id": p.id, "title": p.title, "url": absolute(urls.plan(p.id))}
+                  for p in sorted(corpus.plans.values(), key=lambda p: (p.period_start, p.id))],
+        "movements": [{"id": m.id, "title": m.title, "plan": m.plan, "parent": m.parent,
+                       "url": absolute(urls.movement(m.id)), "feeds": feeds(urls.movement(m.id)),
+                       "exemplars": len(corpus.by_movement.get(m.id, []))}
+                      for m in sorted(corpus.movements.values(), key=lambda m: (m.plan, m.kind != "noi-dung", m.order))],
+        "units": [{"id": u.id, "name": u.name, "type": u.type, "locality": u.locality,
+                   "url": absolute(urls.unit(u.id)), "feeds": feeds(urls.unit(u.id)),
+                   "exemplars": len(unit_stories(corpus, u.id))}
+                  for u in sorted(corpus.units.values(), key=lambda u: (u.type, u.order, u.id))],
+        "exemplars": [{"id": e.id, "title": e.display_title, "sample": e.sample, "kind": e.kind, "name": e.name,
+                       "unit": e.unit, "movements": list(e.movements), "date": e.date.isoformat(),
+                       "updated": e.last_modified.isoformat(), "version": 1 + len(e.corrections),
+                       "url": absolute(urls.exemplar(e.id)), "ninjs": absolute(urls.ninjs(e.id)),
+                       "share_image": absolute(urls.share_image(e.id))}
+                      for e in corpus.exemplars_newest_first],
+    }
+
+
+def catalog_bytes(corpus: Corpus, terms: Terms, unit_stories) -> bytes:
+    return (json.dumps(catalog(corpus, terms, unit_stories), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+CSV_COLUMNS = ("ma", "tieu_de", "noi_dung_mau", "loai", "ten", "don_vi", "phong_trao", "ngay_dang",
+               "ngay_cap_nhat", "phien_ban", "tom_tat", "khen_thuong", "dia_chi", "ninjs")
+
+
+def _cell(value: str) -> str:
+    """Spreadsheets run cells that start like a formula; text from pull requests must stay text."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def exemplars_csv(corpus: Corpus, terms: Terms) -> bytes:
+    """UTF-8 with a byte-order mark, so that Excel shows Vietnamese letters; dates dd/mm/yyyy."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for e in corpus.exemplars_newest_first:
+        writer.writerow([_cell(str(v)) for v in (
+            e.id, e.display_title, "có" if e.sample else "không", e.kind_label, e.name, corpus.units[e.unit].name,
+            "; ".join(corpus.movements[m].title for m in e.movements), e.date.strftime("%d/%m/%Y"),
+            e.last_modified.strftime("%d/%m/%Y"), 1 + len(e.corrections), e.summary, e.award or "",
+            urls.absolute(terms.site_url, urls.exemplar(e.id)), urls.absolute(terms.site_url, urls.ninjs(e.id)))])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")

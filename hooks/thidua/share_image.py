@@ -1,0 +1,97 @@
+"""The picture social networks show for a page (og:image), 1200×630, drawn at build time with Pillow.
+
+A story with a photo gets its photo cropped to 1200×630; one without gets a card with its title, drawn
+with DejaVu Sans from Debian's fonts-dejavu-core (it has every Vietnamese letter). Nothing is fetched;
+the JPEG carries no timestamp, so the same story gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+from .model import SAMPLE_LABEL
+
+SIZE = (1200, 630)
+FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
+FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
+FONT_REGULAR = FONT_DIR / "DejaVuSans.ttf"
+RED, DARK_RED, WHITE, AMBER = (163, 21, 21), (127, 0, 0), (255, 255, 255), (122, 75, 0)
+MARGIN = 72
+
+
+class FontMissing(RuntimeError):
+    pass
+
+
+def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
+    if not path.is_file():
+        raise FontMissing(f"thiếu phông {path}: cài gói Debian fonts-dejavu-core (scripts/install-system-deps.sh)")
+    return ImageFont.truetype(str(path), size)
+
+
+def _jpeg(image: Image.Image) -> bytes:
+    out = io.BytesIO()
+    image.convert("RGB").save(out, "JPEG", quality=85, optimize=True)
+    return out.getvalue()
+
+
+def from_photo(photo: Path, sample: bool = False) -> bytes:
+    """The photo cropped to 1200×630; a sample's photo carries the "Nội dung mẫu" badge too."""
+    with Image.open(photo) as source:
+        image = ImageOps.fit(ImageOps.exif_transpose(source).convert("RGB"), SIZE, Image.Resampling.LANCZOS,
+                             centering=(0.5, 0.4))
+    if sample:
+        _badge(ImageDraw.Draw(image), MARGIN // 2, MARGIN // 2)
+    return _jpeg(image)
+
+
+def _badge(draw: ImageDraw.ImageDraw, x: int, y: int) -> None:
+    font = _font(FONT_BOLD, 34)
+    draw.rounded_rectangle([x, y, x + font.getlength(SAMPLE_LABEL) + 36, y + 56], radius=8, fill=AMBER)
+    draw.text((x + 18, y + 8), SAMPLE_LABEL, font=font, fill=WHITE)
+
+
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    lines, line = [], ""
+    for word in text.split():
+        candidate = f"{line} {word}".strip()
+        if line and font.getlength(candidate) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    return [*lines, line] if line else lines
+
+
+def card(title: str, kicker: str, footer: str, sample: bool) -> bytes:
+    """A plain card: kicker, the title wrapped on at most five lines, the site's name at the foot."""
+    image = Image.new("RGB", SIZE, RED)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([0, SIZE[1] - 110, SIZE[0], SIZE[1]], fill=DARK_RED)
+    y = MARGIN
+    if sample:
+        _badge(draw, MARGIN, y)
+        y += 80
+    kicker_font = _font(FONT_REGULAR, 30)
+    draw.text((MARGIN, y), kicker.upper(), font=kicker_font, fill=WHITE)
+    y += 56
+    size = 58
+    while True:
+        title_font = _font(FONT_BOLD, size)
+        lines = wrap(title, title_font, SIZE[0] - 2 * MARGIN)
+        line_height = int(size * 1.25)
+        if (len(lines) * line_height <= SIZE[1] - 110 - y - 24) or size <= 34:
+            break
+        size -= 4
+    room = (SIZE[1] - 110 - y - 24) // line_height
+    if len(lines) > room:
+        lines = lines[:room]
+        lines[-1] = lines[-1].rstrip(".,;:") + " …"
+    for line in lines:
+        draw.text((MARGIN, y), line, font=title_font, fill=WHITE)
+        y += line_height
+    draw.text((MARGIN, SIZE[1] - 78), footer, font=_font(FONT_REGULAR, 32), fill=WHITE)
+    return _jpeg(image)

@@ -1,0 +1,159 @@
+"""Each published story rendered once for syndication: sanitised HTML with absolute links, and plain text.
+
+Feeds, ninjs and the republish box all read the same `Story`, so a story says the same thing everywhere.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit, urlunsplit
+
+import markdown
+import nh3
+
+from . import urls
+from .model import Corpus, Exemplar, Unit
+from .sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, clean_html
+
+VIETNAM = timezone(timedelta(hours=7), "ICT")
+PHOTO_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}
+
+
+def at_midnight(day: date) -> datetime:
+    """Stories carry dates, not times: syndicated timestamps are midnight in Vietnam, so builds are reproducible."""
+    return datetime.combine(day, time(0, 0), VIETNAM)
+
+
+@dataclass(frozen=True)
+class Photo:
+    url: str  # absolute
+    path: Path
+    alt: str
+    credit: str
+
+    @property
+    def content_type(self) -> str:
+        return PHOTO_TYPES.get(self.path.suffix.lower(), "application/octet-stream")
+
+    @property
+    def size(self) -> int:
+        return self.path.stat().st_size
+
+
+@dataclass(frozen=True)
+class Story:
+    exemplar: Exemplar
+    unit: Unit
+    locality: Unit | None
+    movements: tuple
+    url: str  # absolute URL of the story page
+    html: str  # sanitised body, absolute links, no heading permalinks
+    text: str  # the body as plain text, paragraphs separated by blank lines
+    photo: Photo | None
+
+    @property
+    def published(self) -> datetime:
+        return at_midnight(self.exemplar.date)
+
+    @property
+    def modified(self) -> datetime:
+        return at_midnight(self.exemplar.last_modified)
+
+    @property
+    def version(self) -> int:
+        """1 for the story as first published, plus one for each correction."""
+        return 1 + len(self.exemplar.corrections)
+
+    def photo_figure(self) -> str:
+        """The photo with its credit, as syndicated HTML."""
+        if self.photo is None:
+            return ""
+        return (f'<figure><img src="{html.escape(self.photo.url)}" alt="{html.escape(self.photo.alt)}">'
+                f"<figcaption>Ảnh: {html.escape(self.photo.credit)}</figcaption></figure>")
+
+
+def markdown_renderer(extensions: list, configs: dict) -> markdown.Markdown:
+    """The site's Markdown extensions, without heading permalinks ("¶"), which mean nothing off-site."""
+    configs = {name: dict(value) for name, value in (configs or {}).items()}
+    if "toc" in configs:
+        configs["toc"]["permalink"] = False
+    return markdown.Markdown(extensions=list(extensions), extension_configs=configs)
+
+
+def render_stories(corpus: Corpus, root: Path, site_url: str, md: markdown.Markdown) -> dict[str, Story]:
+    stories = {}
+    for exemplar in corpus.exemplars_newest_first:
+        md.reset()
+        page_url = urls.absolute(site_url, urls.exemplar(exemplar.id))
+        body = absolute_links(clean_html(md.convert(exemplar.body)), page_url)
+        unit = corpus.units[exemplar.unit]
+        photo = None
+        if exemplar.photo:
+            path = root / exemplar.photo
+            photo = Photo(urls.absolute(site_url, urls.exemplar(exemplar.id) + path.name), path,
+                          exemplar.photo_alt or "", exemplar.photo_credit or "")
+        stories[exemplar.id] = Story(
+            exemplar, unit, corpus.units.get(corpus.locality_of(unit) or ""),
+            tuple(corpus.movements[m] for m in exemplar.movements), page_url, body, html_to_text(body), photo)
+    return stories
+
+
+def absolute_links(fragment: str, base_url: str) -> str:
+    """Links resolved against the story's own URL: copied elsewhere, a relative link would break."""
+
+    def resolve(tag: str, attribute: str, value: str) -> str | None:
+        if attribute in ("href", "src"):
+            return urljoin(base_url, page_link(value))
+        return value
+
+    return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+                     link_rel="noopener nofollow", attribute_filter=resolve)
+
+
+def page_link(href: str) -> str:
+    """A link to a Markdown source ("../x/index.md#y", "../x.md"), as MkDocs rewrites it: the page's URL."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
+        return href
+    path = parts.path.removesuffix(".md")
+    path = path.removesuffix("index") if path.endswith("/index") or path == "index" else path + "/"
+    return urlunsplit(("", "", path or "./", parts.query, parts.fragment))
+
+
+_BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "figure",
+           "figcaption", "table", "ul", "ol", "hr"}
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _BLOCKS:
+            self.parts.append("\n\n")
+        if tag == "li":
+            self.parts.append("\n- ")
+        if tag == "br":
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in _BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def html_to_text(fragment: str) -> str:
+    parser = _Text()
+    parser.feed(fragment)
+    parser.close()
+    text = "".join(parser.parts)
+    lines = [re.sub(r"[ \t\r\f\v]+", " ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()

@@ -1,0 +1,128 @@
+"""What a page's <head> tells machines: schema.org JSON-LD, Open Graph and Twitter cards, feed links.
+
+Returns plain data; the template prints it with autoescape, and JSON-LD is escaped here so that no
+text from a story ("</script>", "<!--") can end the script element early.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from . import urls
+from .model import INDIVIDUAL, Corpus, Exemplar, Unit
+from .terms import Terms
+
+FEED_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml", "json": "application/feed+json"}
+FEED_LABELS = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}
+
+
+@dataclass(frozen=True)
+class Head:
+    title: str = ""  # raw text: the template escapes it
+    description: str = ""
+    og_type: str = "website"
+    image: str = ""  # absolute
+    image_alt: str = ""
+    feeds: list[dict] = field(default_factory=list)  # {"href", "type", "title"}
+    json_ld: str = ""  # already escaped for a <script> element
+    published: str = ""
+    modified: str = ""
+
+
+def script_json(data: dict) -> str:
+    """JSON safe inside <script type="application/ld+json">: <, > and & become \\u escapes."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escape in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
+                         ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(char, escape)
+    return text
+
+
+def feed_links(page: str, title: str, terms: Terms) -> list[dict]:
+    return [{"href": urls.absolute(terms.site_url, url), "type": FEED_TYPES[kind],
+             "title": f"{title} ({FEED_LABELS[kind]})"} for kind, url in urls.feeds(page).items()]
+
+
+def site_head(terms: Terms) -> Head:
+    return Head(image=urls.absolute(terms.site_url, urls.SITE_SHARE_IMAGE), image_alt=terms.site_name,
+                feeds=feed_links("", terms.site_name, terms))
+
+
+def news_article(corpus: Corpus, exemplar: Exemplar, terms: Terms) -> dict:
+    absolute = lambda url: urls.absolute(terms.site_url, url)  # noqa: E731
+    unit = corpus.units[exemplar.unit]
+    subject: dict = {"@type": "Person" if exemplar.kind == INDIVIDUAL else "Organization", "name": exemplar.name}
+    if exemplar.award:
+        subject["award"] = exemplar.award
+    subject["memberOf" if exemplar.kind == INDIVIDUAL else "parentOrganization"] = organisation(unit, terms)
+    url = absolute(urls.exemplar(exemplar.id))
+    article = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": exemplar.display_title,
+        "description": exemplar.summary,
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": "vi",
+        "datePublished": exemplar.date.isoformat(),
+        "dateModified": exemplar.last_modified.isoformat(),
+        "version": str(1 + len(exemplar.corrections)),
+        "image": [absolute(urls.share_image(exemplar.id))],
+        "author": organisation(unit, terms),
+        "publisher": {"@type": "GovernmentOrganization", "name": terms.holder, "url": terms.site_url,
+                      "logo": {"@type": "ImageObject", "url": absolute(urls.SITE_SHARE_IMAGE)}},
+        "about": subject,
+        "articleSection": [corpus.movements[m].title for m in exemplar.movements],
+        "license": terms.licence.url,
+        "copyrightHolder": {"@type": "GovernmentOrganization", "name": terms.holder},
+        "isAccessibleForFree": True,
+    }
+    if exemplar.corrections:
+        article["correction"] = [{"@type": "CorrectionComment", "text": c.note, "datePublished": c.date.isoformat()}
+                                 for c in exemplar.corrections]
+    if exemplar.sample:
+        article["creativeWorkStatus"] = "Nội dung mẫu"
+    return article
+
+
+def organisation(unit: Unit, terms: Terms) -> dict:
+    return {"@type": "GovernmentOrganization", "name": unit.name,
+            "url": urls.absolute(terms.site_url, urls.unit(unit.id))}
+
+
+def government_organization(corpus: Corpus, unit: Unit, terms: Terms) -> dict:
+    data = {"@context": "https://schema.org", **organisation(unit, terms)}
+    if unit.short_name != unit.name:
+        data["alternateName"] = unit.short_name
+    locality = corpus.units.get(corpus.locality_of(unit) or "")
+    if locality is not None:
+        data["areaServed"] = {"@type": "AdministrativeArea", "name": locality.name}
+    if unit.cluster and unit.cluster in corpus.units:
+        data["memberOf"] = organisation(corpus.units[unit.cluster], terms)
+    data["parentOrganization"] = {"@type": "GovernmentOrganization", "name": terms.holder, "url": terms.site_url}
+    return data
+
+
+def exemplar_head(corpus: Corpus, exemplar: Exemplar, terms: Terms) -> Head:
+    return Head(og_type="article", image=urls.absolute(terms.site_url, urls.share_image(exemplar.id)),
+                image_alt=exemplar.photo_alt or exemplar.display_title,
+                json_ld=script_json(news_article(corpus, exemplar, terms)),
+                published=exemplar.date.isoformat(), modified=exemplar.last_modified.isoformat())
+
+
+def head_for(kind: str | None, context: dict, corpus: Corpus, terms: Terms) -> Head:
+    """The head of a generated page (by PageSpec kind), the home page ("home") or the press page ("press")."""
+    base = site_head(terms)
+    if kind == "exemplar":
+        return exemplar_head(corpus, context["exemplar"], terms)
+    if kind == "movement":
+        m = context["movement"]
+        return Head(image=base.image, image_alt=base.image_alt, feeds=feed_links(urls.movement(m.id), m.title, terms))
+    if kind == "unit":
+        u = context["unit"]
+        return Head(image=base.image, image_alt=base.image_alt, feeds=feed_links(urls.unit(u.id), u.name, terms),
+                    json_ld=script_json(government_organization(corpus, u, terms)))
+    if kind in ("home", "exemplars", "press"):
+        return base
+    return Head(image=base.image, image_alt=base.image_alt)

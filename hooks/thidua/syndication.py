@@ -1,0 +1,93 @@
+"""Everything press agencies take from the site, computed once per build from the published corpus.
+
+The MkDocs adapter asks this module for what a page's head and the republish box need, and, after the
+build, has it write feeds, ninjs, the catalog, share images and redirects into the site folder.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PIL import Image
+
+from . import catalog, feeds, ninjs, redirects, share_image, urls
+from .model import Corpus
+from .republish import Republish, republish
+from .settings import Settings, SettingsError
+from .stories import Story, markdown_renderer, render_stories
+from .structured_data import Head, head_for
+from .terms import Terms
+
+
+@dataclass
+class Syndication:
+    corpus: Corpus
+    terms: Terms
+    stories: dict[str, Story]
+
+    @classmethod
+    def prepare(cls, corpus: Corpus, settings: Settings, site_name: str, site_author: str,
+                markdown_extensions: list, markdown_configs: dict) -> Syndication:
+        if not settings.site_url.startswith(("https://", "http://")):
+            raise SettingsError("mkdocs.yml cần site_url (https://…): nguồn tin, ninjs và dòng nguồn dùng địa chỉ đầy đủ")
+        terms = Terms(site_name=site_name, site_url=settings.site_url, holder=site_author or site_name,
+                      licence=settings.licence, attribution=settings.attribution or site_name)
+        md = markdown_renderer(markdown_extensions, markdown_configs)
+        return cls(corpus, terms, render_stories(corpus, settings.root, settings.site_url, md))
+
+    def head(self, kind: str | None, context: dict, title: str, description: str) -> Head:
+        return replace(head_for(kind, context, self.corpus, self.terms), title=title, description=description)
+
+    def republish(self, exemplar_id: str) -> Republish:
+        return republish(self.stories[exemplar_id], self.terms)
+
+    @property
+    def feeds(self) -> list[feeds.Feed]:
+        return feeds.site_feeds(self.corpus, self.stories, self.terms.site_name)
+
+    def press_context(self) -> dict:
+        """What the press page lists: every feed, the catalog, the licence."""
+        return {"feeds": self.feeds, "terms": self.terms, "catalog": urls.CATALOG, "csv": urls.EXEMPLARS_CSV,
+                "movements": {m.id: m for m in self.corpus.movements.values()},
+                "units": {u.id: u for u in self.corpus.units.values()}}
+
+    def write(self, site_dir: Path) -> list[Path]:
+        """Write every machine-readable file into the built site; returns what was written."""
+        written: list[Path] = []
+
+        def put(url: str, data: bytes) -> None:
+            path = site_dir / url
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+            written.append(path)
+
+        contents = {sid: feeds.entry_html(story, self.terms) for sid, story in self.stories.items()}
+        fallback = feeds.site_fallback(self.corpus)
+        for feed in self.feeds:
+            updated = feeds.feed_updated(feed, fallback)
+            put(feed.url("atom"), feeds.atom(feed, self.terms, updated, contents))
+            put(feed.url("rss"), feeds.rss(feed, self.terms, updated, contents))
+            put(feed.url("json"), feeds.json_feed(feed, self.terms, contents))
+        for story in self.stories.values():
+            ex = story.exemplar
+            size = None
+            if story.photo is not None:
+                with Image.open(story.photo.path) as image:
+                    size = image.size
+                put(urls.share_image(ex.id), share_image.from_photo(story.photo.path, ex.sample))
+            else:
+                put(urls.share_image(ex.id), share_image.card(
+                    ex.title, "Gương điển hình", self.terms.site_name, ex.sample))
+            put(urls.ninjs(ex.id), ninjs.ninjs_bytes(story, self.terms, size))
+            for alias in ex.aliases:
+                target = site_dir / urls.exemplar(alias) / "index.html"
+                if target.exists():  # the loader forbids this; never overwrite a real page
+                    raise FileExistsError(f"mã cũ “{alias}” trùng với một trang đã có")
+                put(urls.exemplar(alias) + "index.html",
+                    redirects.redirect_page(story.url, ex.display_title).encode("utf-8"))
+        put(urls.SITE_SHARE_IMAGE, share_image.card(
+            self.corpus.current_plan.short_title, self.terms.holder, self.terms.site_name, False))
+        put(urls.CATALOG, catalog.catalog_bytes(self.corpus, self.terms, feeds.stories_of_unit))
+        put(urls.EXEMPLARS_CSV, catalog.exemplars_csv(self.corpus, self.terms))
+        return written

@@ -1,0 +1,29 @@
+"""The terms on which agencies may republish: who holds the copyright, the licence, how to attribute."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .settings import Licence
+
+SAMPLE_WARNING = "Nội dung mẫu: nhân vật và sự việc không có thật. Vui lòng không đăng lại."
+
+
+@dataclass(frozen=True)
+class Terms:
+    site_name: str
+    site_url: str
+    holder: str  # the copyright holder (mkdocs.yml site_author)
+    licence: Licence
+    attribution: str  # the source named in "Nguồn: …"
+
+    def attribution_line(self, link: str) -> str:
+        return f"Nguồn: {self.attribution} — {link}"
+
+    @property
+    def usage_terms(self) -> str:
+        return (f"Được đăng lại theo giấy phép {self.licence.name} ({self.licence.url}), ghi rõ nguồn "
+                f"“{self.attribution}” kèm liên kết tới bài gốc. Không đăng lại các bài có nhãn “Nội dung mẫu”.")
+
+    def copyright_notice(self, year: int) -> str:
+        return f"© {year} {self.holder}. Giấy phép {self.licence.name}."
