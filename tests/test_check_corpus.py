@@ -134,6 +134,12 @@ CASES = [
          [f"{F}:1: consent: gương cá nhân cần consent: true, nghĩa là người được nêu gương đã đồng ý công bố (consent required)"]),
     Case("individual-consent-false", variant(("kind: collective", "kind: individual\nconsent: false")),
          [f"{F}:4: consent: gương cá nhân cần consent: true, nghĩa là người được nêu gương đã đồng ý công bố (consent required)"]),
+    Case("relative-link-in-story", variant(("Câu chuyện của tổ.", "Xem [bài khác](../bai-khac.md).")),
+         [f"{F}:12: nội dung: liên kết “../bai-khac.md” phải là địa chỉ đầy đủ bắt đầu bằng https:// "
+          "(link must be a full https:// address)"]),
+    Case("script-link-in-story", variant(("Câu chuyện của tổ.", "[bấm](javascript:alert(1))")),
+         [f"{F}:12: nội dung: liên kết “javascript:alert(1” phải là địa chỉ đầy đủ bắt đầu bằng https:// "
+          "(link must be a full https:// address)"]),
     Case("photo-without-alt-and-credit", variant(("sample: true", "sample: true\nphoto: anh.jpg")),
          [f"{F}:1: photo_alt: có “photo” thì phải có “photo_alt” (required with photo)",
           f"{F}:1: photo_credit: có “photo” thì phải có “photo_credit” (required with photo)",
