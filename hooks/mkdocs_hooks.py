@@ -9,4 +9,5 @@ from thidua.mkdocs_adapter import (  # noqa: F401 - MkDocs looks these names up 
     on_files,
     on_page_content,
     on_page_context,
+    on_post_build,
 )

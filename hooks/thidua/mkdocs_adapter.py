@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import urls
+from . import images, search, urls
+from .browse import browse_links
+from .dashboard import campaign_dashboard
 from .loader import load_corpus
 from .model import Corpus
 from .pages import PageSpec, home_context, site_pages
@@ -26,9 +28,11 @@ class _Build:
     settings: Settings
     corpus: Corpus  # as published on settings.as_of: embargoed stories are already gone
     pages: dict[str, PageSpec]
+    photos: dict[str, images.Photo] = field(default_factory=dict)  # by exemplar id
 
 
 _build: _Build | None = None
+IMAGE_CACHE = Path(".cache") / "images"  # outside site/, git-ignored: rebuilds reuse resized photos
 
 
 def on_config(config):
@@ -51,10 +55,12 @@ def on_files(files: Files, config) -> Files:
     for page in _build.pages.values():
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=_markdown(page), inclusion=inclusion))
+    cache = _build.settings.root / IMAGE_CACHE
     for exemplar in _build.corpus.exemplars.values():
-        if exemplar.photo:
-            photo = _build.settings.root / exemplar.photo
-            files.append(File.generated(config, urls.exemplar(exemplar.id) + photo.name, abs_src_path=str(photo)))
+        if exemplar.photo:  # only the resized, metadata-free renditions are published, never the original
+            photo = _build.photos[exemplar.id] = images.process(_build.settings.root / exemplar.photo, cache)
+            for name, cached in photo.files():
+                files.append(File.generated(config, urls.exemplar(exemplar.id) + name, abs_src_path=str(cached)))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append(File.generated(config, f"schema/{schema.name}", abs_src_path=str(schema)))
     return files
@@ -63,6 +69,8 @@ def on_files(files: Files, config) -> Files:
 def on_env(env, config, files):
     env.filters["vndate"] = format_date
     env.globals["thidua_urls"] = urls
+    env.globals["thidua_photos"] = _build.photos
+    env.globals["thidua_browse"] = browse_links()
     return env
 
 
@@ -71,13 +79,21 @@ def on_page_context(context, page, config, nav):
     if spec is not None:
         context["thidua"] = spec.context
     elif page.is_homepage:
-        context["thidua"] = home_context(_build.corpus)
+        context["thidua"] = {**home_context(_build.corpus),
+                             "dashboard": campaign_dashboard(_build.corpus, _build.settings.as_of)}
     return context
 
 
 def on_page_content(html_text: str, page, config, files) -> str:
     spec = _build.pages.get(page.file.src_uri)
     return clean_html(html_text) if spec is not None and spec.untrusted else html_text
+
+
+def on_post_build(config):
+    try:
+        search.index_site(Path(config.site_dir))
+    except search.SearchIndexError as err:
+        raise PluginError(str(err)) from None
 
 
 def _markdown(page: PageSpec) -> str:

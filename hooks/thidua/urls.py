@@ -43,3 +43,26 @@ def source_uri(url: str) -> str:
 
 def absolute(site_url: str, url: str) -> str:
     return site_url.rstrip("/") + "/" + url.lstrip("/")
+
+SEARCH = "tim-kiem/"
+SEARCH_BUNDLE = "pagefind/"  # Pagefind's index and loader, written after the build
+SEARCH_SCRIPT = "assets/thidua-search.js"
+
+
+KIND_SLUGS = {"individual": "ca-nhan", "collective": "tap-the"}
+
+
+def exemplars_of_kind(kind: str, page: int = 1) -> str:
+    return paged(f"{EXEMPLARS}{KIND_SLUGS[kind]}/", page)
+
+
+def awarded(page: int = 1) -> str:
+    return paged(f"{EXEMPLARS}khen-thuong/", page)
+
+
+MONTHS = f"{EXEMPLARS}thang/"
+
+
+def month(year_month: str, page: int = 1) -> str:
+    """year_month is "YYYY-MM"."""
+    return paged(f"{MONTHS}{year_month}/", page)
