@@ -16,6 +16,32 @@ function pagefind(bundleUrl) {
   return pagefindPromise;
 }
 
+// Pagefind folds combining diacritics (hoa finds hoà, hòa, họa) but not "đ", a letter of its own.
+// In Vietnamese d and đ only start a word, so a word typed with d is also searched with đ (at most two
+// such words: four searches), and the results are merged by their best score.
+export function variants(query) {
+  let out = [[]];
+  let expanded = 0;
+  for (const word of query.toLowerCase().split(/\s+/).filter(Boolean)) {
+    const forms = word.startsWith("d") && expanded++ < 2 ? [word, "đ" + word.slice(1)] : [word];
+    out = out.flatMap((prefix) => forms.map((form) => [...prefix, form]));
+  }
+  return out.map((words) => words.join(" "));
+}
+
+async function searchAll(pf, query) {
+  const [first, ...others] = variants(query);
+  const head = await pf.debouncedSearch(first, {}, 200);
+  if (head === null) return null;  // a newer query superseded this one
+  const best = new Map();
+  for (const search of [head, ...(await Promise.all(others.map((q) => pf.search(q))))]) {
+    for (const r of search.results) {
+      if (!best.has(r.id) || best.get(r.id).score < r.score) best.set(r.id, r);
+    }
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score);
+}
+
 function element(tag, className, text) {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -60,17 +86,17 @@ function setUp(form) {
     query = query.trim();
     if (!query) { output.replaceChildren(); output.hidden = !isPage; return; }
     const pf = await pagefind(form.dataset.tdBundle);
-    const search = await pf.debouncedSearch(query, {}, 200);
-    if (search === null || ticket !== current) return;  // a newer query superseded this one
+    const results = await searchAll(pf, query);
+    if (results === null || ticket !== current) return;
     output.hidden = false;
-    const count = search.results.length;
+    const count = results.length;
     const summary = element("p", "td-search__count",
       count ? `${count} kết quả cho “${query}”` : `Không tìm thấy kết quả cho “${query}”.`);
     const list = element("ol", "td-results");
     output.replaceChildren(summary, list);
     let shown = 0;
     async function more() {
-      const next = await Promise.all(search.results.slice(shown, shown + limit).map((r) => r.data()));
+      const next = await Promise.all(results.slice(shown, shown + limit).map((r) => r.data()));
       if (ticket !== current) return;
       shown += next.length;
       list.append(...next.map(result));
@@ -99,7 +125,7 @@ function setUp(form) {
     form.addEventListener("focusout", (event) => {
       if (!form.contains(event.relatedTarget)) output.hidden = true;
     });
-    input.addEventListener("focus", () => { if (output.childElementCount) output.hidden = false; });
+    input.addEventListener("click", () => { if (output.childElementCount) output.hidden = false; });
     pagefind(form.dataset.tdBundle);  // the reader is about to type: start fetching the index loader
   } else {
     const query = new URLSearchParams(location.search).get("q");
