@@ -6,8 +6,8 @@ For each N: copies the repository into a temporary folder, adds N synthetic, cle
 ("[Nội dung mẫu]", sample: true), builds the site strictly, serves it on 127.0.0.1, opens a story in
 headless Chromium (Debian's /usr/bin/chromium) and types the query into the header's search box.
 It reports the bytes the page load spent on search (must be 0) and the compressed bytes of every
-response from the first focus of the box until the results are shown: files Pagefind already gzips
-count as sent, others as their gzip size (a static host compresses them).
+response from the first focus of the box until the results are shown, as their gzip size (a static
+host compresses them).
 """
 
 from __future__ import annotations
@@ -76,11 +76,11 @@ def measure(site_dir: Path, query: str) -> dict:
         responses = []
         page.on("response", lambda response: responses.append(response))
         page.goto(f"{base}/guong-dien-hinh/{story.name}/", wait_until="networkidle")
-        on_load = [r for r in responses if "pagefind" in r.url or "search" in r.url]
+        on_load = [r for r in responses if "tim-kiem" in r.url or "search" in r.url]
         responses.clear()
         page.click("#td-q")
         page.keyboard.type(query)
-        page.wait_for_selector(".td-search--header .td-result", timeout=60_000)
+        page.locator(".td-search--header .td-search__count", has_text=f"“{query}”").wait_for(timeout=60_000)
         page.wait_for_load_state("networkidle")
         files = [(r.url.split("/", 3)[-1], compressed_size(r)) for r in responses]
         shown = page.locator(".td-search--header .td-result").count()

@@ -1,45 +1,73 @@
 // Search results for every `form[data-td-search]`: the header box (a few results under it) and the
-// /tim-kiem/ page (more, with "Xem thêm"). Pagefind's own loader and index are fetched on first use.
-// Results are built with DOM methods: titles and facts as text, excerpts keep only Pagefind's <mark>.
+// /tim-kiem/ page (more, with "Xem thêm"). The index (hooks/thidua/search.py) is fetched piece by piece:
+// the vocabulary of a letter, the posting list of a word, the stories shown. Nothing is loaded before
+// the reader uses the box. Results are built with DOM methods and text only.
 
-let pagefindPromise;
+const cache = new Map();
 
-function pagefind(bundleUrl) {
-  if (!pagefindPromise) {
-    const base = new URL(bundleUrl, document.baseURI);
-    pagefindPromise = import(new URL("pagefind.js", base).href).then(async (pf) => {
-      await pf.options({ basePath: base.pathname, baseUrl: new URL("..", base).pathname, excerptLength: 24 });
-      pf.init();
-      return pf;
-    });
+function fetchJson(url) {
+  if (!cache.has(url)) {
+    cache.set(url, fetch(url).then((r) => (r.ok ? r.json() : null)).catch(() => null));
   }
-  return pagefindPromise;
+  return cache.get(url);
 }
 
-// Pagefind folds combining diacritics (hoa finds hoà, hòa, họa) but not "đ", a letter of its own.
-// In Vietnamese d and đ only start a word, so a word typed with d is also searched with đ (at most two
-// such words: four searches), and the results are merged by their best score.
-export function variants(query) {
-  let out = [[]];
-  let expanded = 0;
-  for (const word of query.toLowerCase().split(/\s+/).filter(Boolean)) {
-    const forms = word.startsWith("d") && expanded++ < 2 ? [word, "đ" + word.slice(1)] : [word];
-    out = out.flatMap((prefix) => forms.map((form) => [...prefix, form]));
-  }
-  return out.map((words) => words.join(" "));
+// The same folding as search.py's fold(): accents dropped, đ as d, lower case.
+export function fold(text) {
+  return text.replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
-async function searchAll(pf, query) {
-  const [first, ...others] = variants(query);
-  const head = await pf.debouncedSearch(first, {}, 200);
-  if (head === null) return null;  // a newer query superseded this one
-  const best = new Map();
-  for (const search of [head, ...(await Promise.all(others.map((q) => pf.search(q))))]) {
-    for (const r of search.results) {
-      if (!best.has(r.id) || best.get(r.id).score < r.score) best.set(r.id, r);
+export function words(text) {
+  return fold(text).match(/[a-z0-9]+/g) || [];
+}
+
+const COMPLETIONS = 8;  // the last word, still being typed, stands for its most common completions
+
+async function postings(base, word) {
+  const data = await fetchJson(`${base}w/${encodeURIComponent(word)}.json`);
+  const scores = new Map();
+  if (!data) return scores;
+  let number = -1;
+  data[0].forEach((gap, i) => { number += gap; scores.set(number, data[1][i]); });
+  return scores;
+}
+
+async function termScores(base, word, last) {
+  const vocabulary = (await fetchJson(`${base}tu/${encodeURIComponent(word[0])}.json`)) || {};
+  let forms = [word];
+  if (last && !(word in vocabulary)) {
+    forms = Object.keys(vocabulary).filter((w) => w.startsWith(word))
+      .sort((a, b) => vocabulary[b] - vocabulary[a]).slice(0, COMPLETIONS);
+  } else if (!(word in vocabulary)) {
+    forms = [];
+  }
+  const merged = new Map();
+  for (const scores of await Promise.all(forms.map((w) => postings(base, w)))) {
+    for (const [number, weight] of scores) merged.set(number, Math.max(merged.get(number) || 0, weight));
+  }
+  return { forms, scores: merged };
+}
+
+// Every word must match (the last one as a prefix); stories rank by the sum of their field weights,
+// then newest first (story numbers are in that order).
+export async function search(base, query) {
+  let terms = [...new Set(words(query))];
+  if (terms.length > 1 && terms[terms.length - 1].length < 2) terms = terms.slice(0, -1);  // "thi d": wait for more
+  if (!terms.length) return { results: [], forms: [] };
+  const found = await Promise.all(terms.map((w, i) => termScores(base, w, i === terms.length - 1)));
+  found.sort((a, b) => a.scores.size - b.scores.size);
+  const results = [];
+  for (const [number, weight] of found[0].scores) {
+    let score = weight;
+    let everyWord = true;
+    for (const other of found.slice(1)) {
+      if (!other.scores.has(number)) { everyWord = false; break; }
+      score += other.scores.get(number);
     }
+    if (everyWord) results.push([number, score]);
   }
-  return [...best.values()].sort((a, b) => b.score - a.score);
+  results.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  return { results: results.map(([number]) => number), forms: found.flatMap((f) => f.forms) };
 }
 
 function element(tag, className, text) {
@@ -49,28 +77,25 @@ function element(tag, className, text) {
   return node;
 }
 
-function excerpt(html) {
-  // Pagefind's excerpt is escaped text with <mark> around hits; keep exactly that and nothing else.
-  const p = element("p", "td-result__excerpt");
-  const parsed = new DOMParser().parseFromString(`<div>${html}</div>`, "text/html").body.firstChild;
-  for (const node of parsed.childNodes) {
-    if (node.nodeType === Node.TEXT_NODE) p.append(node.textContent);
-    else if (node.nodeName === "MARK") p.append(element("mark", "", node.textContent));
-    else p.append(node.textContent);
+// The text with every word whose folded form was searched inside <mark>.
+function highlighted(tag, className, text, forms) {
+  const node = element(tag, className);
+  const wanted = new Set(forms);
+  for (const part of text.split(/([\p{L}\p{N}]+)/u)) {
+    if (part && wanted.has(fold(part))) node.append(element("mark", "", part));
+    else node.append(part);
   }
-  return p;
+  return node;
 }
 
-function result(data) {
+function result(story, forms, root) {
   const item = element("li", "td-result");
-  const link = element("a", "td-result__title", data.meta.title || data.url);
-  link.href = data.url;
-  item.append(link);
-  const facts = [data.meta.kind, data.meta.unit].filter(Boolean).join(" · ");
+  const link = highlighted("a", "td-result__title", story.t, forms);
+  link.href = root + story.u;
   const meta = element("p", "td-result__meta");
-  if (data.meta.sample) meta.append(element("span", "td-badge td-badge--sample", "Nội dung mẫu"), " ");
-  meta.append(facts);
-  item.append(meta, excerpt(data.excerpt));
+  if (story.s) meta.append(element("span", "td-badge td-badge--sample", "Nội dung mẫu"), " ");
+  meta.append(`${story.k} · ${story.d}`);
+  item.append(link, meta, highlighted("p", "td-result__excerpt", story.l, forms));
   return item;
 }
 
@@ -79,15 +104,17 @@ function setUp(form) {
   const output = form.querySelector(".td-search__results");
   const limit = Number(form.dataset.tdLimit || 10);
   const isPage = form.classList.contains("td-search--page");
+  const base = new URL(form.dataset.tdIndex, document.baseURI).href;
+  const root = new URL("../../", base).href;  // the index lives at <site>/tim-kiem/chi-muc/
   let current = 0;
+  let timer;
 
   async function run(query) {
     const ticket = ++current;
     query = query.trim();
     if (!query) { output.replaceChildren(); output.hidden = !isPage; return; }
-    const pf = await pagefind(form.dataset.tdBundle);
-    const results = await searchAll(pf, query);
-    if (results === null || ticket !== current) return;
+    const { results, forms } = await search(base, query);
+    if (ticket !== current) return;  // a newer query superseded this one
     output.hidden = false;
     const count = results.length;
     const summary = element("p", "td-search__count",
@@ -96,10 +123,10 @@ function setUp(form) {
     output.replaceChildren(summary, list);
     let shown = 0;
     async function more() {
-      const next = await Promise.all(results.slice(shown, shown + limit).map((r) => r.data()));
+      const next = await Promise.all(results.slice(shown, shown + limit).map((n) => fetchJson(`${base}d/${n}.json`)));
       if (ticket !== current) return;
       shown += next.length;
-      list.append(...next.map(result));
+      list.append(...next.filter(Boolean).map((story) => result(story, forms, root)));
       output.querySelector(".td-search__more")?.remove();
       if (shown < count) {
         if (isPage) {
@@ -117,7 +144,10 @@ function setUp(form) {
     await more();
   }
 
-  input.addEventListener("input", () => run(input.value));
+  input.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => run(input.value), 300);  // phone typists: one search per pause
+  });
   form.addEventListener("keydown", (event) => {
     if (event.key === "Escape" && !isPage) { output.hidden = true; input.focus(); }
   });
@@ -126,12 +156,11 @@ function setUp(form) {
       if (!form.contains(event.relatedTarget)) output.hidden = true;
     });
     input.addEventListener("click", () => { if (output.childElementCount) output.hidden = false; });
-    pagefind(form.dataset.tdBundle);  // the reader is about to type: start fetching the index loader
+    if (input.value) run(input.value);
   } else {
     const query = new URLSearchParams(location.search).get("q");
     if (query) { input.value = query; run(query); }
   }
-  if (input.value && !isPage) run(input.value);
 }
 
 document.querySelectorAll("form[data-td-search]").forEach(setUp);

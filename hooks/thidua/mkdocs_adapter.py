@@ -90,10 +90,7 @@ def on_page_content(html_text: str, page, config, files) -> str:
 
 
 def on_post_build(config):
-    try:
-        search.index_site(Path(config.site_dir))
-    except search.SearchIndexError as err:
-        raise PluginError(str(err)) from None
+    search.write_index(_build.corpus, Path(config.site_dir))
 
 
 def _markdown(page: PageSpec) -> str:

@@ -45,7 +45,7 @@ def absolute(site_url: str, url: str) -> str:
     return site_url.rstrip("/") + "/" + url.lstrip("/")
 
 SEARCH = "tim-kiem/"
-SEARCH_BUNDLE = "pagefind/"  # Pagefind's index and loader, written after the build
+SEARCH_INDEX = "tim-kiem/chi-muc/"  # the search index, written after the build (search.py)
 SEARCH_SCRIPT = "assets/thidua-search.js"
 
 

@@ -38,7 +38,8 @@ def test_axe_finds_no_serious_or_critical_violation(chromium, base_url, kind, wi
     page.goto(f"{base_url}/{PAGES[kind]}", wait_until="networkidle")
     if kind == "search results":
         page.locator(".td-search--page .td-result").first.wait_for()
-    assert serious_violations(page) == []
+    found = serious_violations(page)
+    assert not found, found
     page.close()
 
 
@@ -48,7 +49,8 @@ def test_axe_finds_nothing_serious_in_the_open_search_box(chromium, base_url):
     page.click("#td-q")
     page.keyboard.type("ham thuan bac")
     page.locator(".td-search--header .td-result").first.wait_for()
-    assert serious_violations(page) == []
+    found = serious_violations(page)
+    assert not found, found
     page.close()
 
 
