@@ -41,11 +41,11 @@ def on_config(config):
     try:
         settings = settings_from(config.extra.get("thidua", {}), root, config.site_url or "")
         corpus = load_corpus(root).published(settings.as_of)
+        pages = site_pages(corpus, settings.page_size)
     except ContentError as err:
         raise PluginError(f"Nội dung chưa hợp lệ, chưa thể dựng trang:\n{err}") from None
     except SettingsError as err:
         raise PluginError(str(err)) from None
-    pages = site_pages(corpus, settings.page_size)
     _build = _Build(settings, corpus, {page.src_uri: page for page in pages})
     config.extra["thidua_as_of"] = settings.as_of
     return config
