@@ -33,10 +33,20 @@ from thidua.loader import load_corpus  # noqa: E402
 AS_OF = date(2023, 12, 31)
 GIVEN = ["Nguyễn Văn", "Trần Thị", "Lê Hoàng", "Phạm Minh", "Huỳnh Thị", "Võ Văn", "Đặng Thu", "Bùi Quốc"]
 LAST = ["An", "Bình", "Hòa", "Hoà", "Đức", "Lan", "Mai", "Phúc", "Tâm", "Thảo", "Trung", "Yến"]
+MIDDLE = ["Ngọc", "Thanh", "Minh", "Văn", "Thị", "Hữu", "Xuân", "Kim", "Đình", "Quang", "Bảo", "Thu"]
+GROUPS = ["Tổ tự quản", "Chi hội phụ nữ", "Đoàn thanh niên", "Hợp tác xã", "Tổ hòa giải", "Đội tuần tra",
+          "Câu lạc bộ", "Trường tiểu học", "Trạm y tế", "Ban điều hành khu phố"]
 DEEDS = ["giúp đỡ hộ nghèo sửa nhà", "vận động hiến đất làm đường giao thông nông thôn",
          "hướng dẫn người dân làm thủ tục dịch vụ công trực tuyến", "tuần tra giữ gìn an ninh trật tự khu phố",
          "trồng cây xanh, giữ đường làng sạch đẹp", "chăm lo học sinh vượt khó", "nhặt được của rơi trả lại người mất",
          "sáng kiến tiết kiệm điện tại cơ quan", "tổ chức lớp học tiếng Anh miễn phí cho thiếu nhi"]
+
+
+LEDES = ["Bài mẫu tổng hợp số {i}: {deed}, hưởng ứng phong trào thi đua nước rút của tỉnh.",
+         "Bài mẫu số {i} kể chuyện {deed} ở {place}.",
+         "Nội dung mẫu {i}: tại {place}, {deed} được bà con ghi nhận.",
+         "Gương mẫu {i} trong đợt thi đua cuối năm: {deed}.",
+         "Bài mẫu {i}: {deed}; đơn vị {place} đề nghị biểu dương."]
 
 
 def synthetic_exemplars(root: Path, count: int, seed: int = 2023) -> None:
@@ -48,7 +58,8 @@ def synthetic_exemplars(root: Path, count: int, seed: int = 2023) -> None:
     start = date(2023, 8, 1)
     for i in range(count):
         individual = rng.random() < 0.6
-        name = f"{rng.choice(GIVEN)} {rng.choice(LAST)} (mẫu {i})" if individual else f"Tổ tự quản mẫu số {i}"
+        name = (f"{rng.choice(GIVEN)} {rng.choice(MIDDLE)} {rng.choice(LAST)} (mẫu {i})" if individual
+                else f"{rng.choice(GROUPS)} mẫu số {i}")
         deed = rng.choice(DEEDS)
         unit = rng.choice(units)
         chosen = rng.sample(movements, 2)
@@ -56,7 +67,7 @@ def synthetic_exemplars(root: Path, count: int, seed: int = 2023) -> None:
         lines = ["---", f'title: "Gương mẫu {i}: {deed}"', f"kind: {'individual' if individual else 'collective'}",
                  f'name: "{name}"', f"unit: {unit}", "movements:", *[f"  - {m}" for m in chosen],
                  f"date: {day.isoformat()}",
-                 f'summary: "Bài mẫu tổng hợp số {i}: {deed}, hưởng ứng phong trào thi đua nước rút của tỉnh."',
+                 f'summary: "{rng.choice(LEDES).format(i=i, deed=deed, place=corpus.units[unit].name)}"',
                  "sample: true"]
         if individual:
             lines.append("consent: true")
@@ -68,7 +79,7 @@ def synthetic_exemplars(root: Path, count: int, seed: int = 2023) -> None:
         (out / f"guong-mau-tong-hop-{i:05d}.md").write_text("\n".join(lines), encoding="utf-8")
 
 
-def measure(site_dir: Path, query: str) -> dict:
+def measure(site_dir: Path, query: str, delay: int = 0) -> dict:
     story = next(p for p in sorted((site_dir / "guong-dien-hinh").iterdir()) if (p / "index.html").exists()
                  and p.name.startswith("guong-mau"))
     with serve(site_dir) as base, browser() as chromium:
@@ -79,7 +90,7 @@ def measure(site_dir: Path, query: str) -> dict:
         on_load = [r for r in responses if "tim-kiem" in r.url or "search" in r.url]
         responses.clear()
         page.click("#td-q")
-        page.keyboard.type(query)
+        page.keyboard.type(query, delay=delay)
         page.locator(".td-search--header .td-search__count", has_text=f"“{query}”").wait_for(timeout=60_000)
         page.wait_for_load_state("networkidle")
         files = [(r.url.split("/", 3)[-1], compressed_size(r)) for r in responses]
@@ -95,6 +106,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("counts", nargs="+", type=int)
     parser.add_argument("--query", action="append", help='repeatable; default "thi đua" and "thi dua"')
+    parser.add_argument("--delay", type=int, default=0, help="milliseconds between keys (0: the whole query at once)")
     parser.add_argument("--keep", help="keep the built sites under this folder")
     args = parser.parse_args()
     for count in args.counts:
@@ -105,7 +117,7 @@ def main() -> None:
         site_dir = build_site(root, as_of=AS_OF)
         built = time.monotonic() - started
         for query in args.query or ["thi đua", "thi dua"]:
-            result = {"exemplars": count, "build_seconds": round(built), **measure(site_dir, query)}
+            result = {"exemplars": count, "build_seconds": round(built), "delay_ms": args.delay, **measure(site_dir, query, args.delay)}
             print(json.dumps(result, ensure_ascii=False), flush=True)
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
