@@ -133,6 +133,9 @@ def test_print_hides_the_chrome_and_shows_link_addresses(phone, base_url):
         assert phone.locator(selector).first.is_hidden(), selector
     after = phone.locator(".td-story__body a").first.evaluate("a => getComputedStyle(a, '::after').content")
     assert "https://example.org/ke-hoach" in after
+    phone.goto(f"{base_url}/{PAGE_KINDS['plan']}")
+    assert phone.locator(".md-header").is_hidden() and phone.locator(".md-sidebar--primary").is_hidden()
+    assert phone.locator(".td-plan").is_visible()
 
 
 @pytest.mark.parametrize("kind", PAGE_KINDS)
