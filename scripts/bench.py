@@ -22,7 +22,7 @@ BIN = Path(sys.executable).parent
 sys.path.insert(0, str(REPO / "hooks"))
 
 from thidua.loader import load_corpus  # noqa: E402
-from thidua.synthetic import write_synthetic  # noqa: E402
+from thidua.synthetic import copy_sources, write_synthetic  # noqa: E402
 
 AS_OF = "2023-12-31"
 
@@ -37,16 +37,6 @@ def measure(command: list[str], cwd: Path) -> tuple[float, float]:
     if status != 0:
         sys.exit(f"{' '.join(command)} failed:\n{child.stderr.read().decode()[-3000:]}")
     return elapsed, usage.ru_maxrss / 1024
-
-
-def copy_repo(target: Path) -> Path:
-    target.mkdir(parents=True)
-    shutil.copy2(REPO / "mkdocs.yml", target)
-    for name in ("docs", "content", "exemplars"):
-        shutil.copytree(REPO / name, target / name)
-    for name in ("hooks", "overrides"):
-        (target / name).symlink_to(REPO / name)
-    return target
 
 
 def blog_project(target: Path, source: Path) -> Path:
@@ -86,7 +76,7 @@ def thidua_build(root: Path) -> tuple[float, float]:
 
 
 def run(n: int, work: Path, baseline_page: int) -> None:
-    ours = copy_repo(work / f"ours-{n}")
+    ours = copy_sources(REPO, work / f"ours-{n}")
     write_synthetic(ours, load_corpus(REPO), n)
     ours_time, ours_rss = thidua_build(ours)
     blog = blog_project(work / f"blog-{n}", ours)
@@ -106,7 +96,7 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="thidua-bench-"))
     try:
-        sample = copy_repo(work / "sample-only")
+        sample = copy_sources(REPO, work / "sample-only")
         sample_time, _ = thidua_build(sample)
         baseline, page = largest_page(sample / "site")
         print(f"sample content only: {sample_time:.1f} s, largest page {baseline / 1e3:.1f} KB {page}", flush=True)

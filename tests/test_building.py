@@ -43,5 +43,5 @@ def test_a_failed_build_leaves_the_previous_site_byte_for_byte(site):
 
 
 def site_date():
-    from conftest import AS_OF
+    from support import AS_OF
     return AS_OF

@@ -11,7 +11,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import copy_repository
+from support import copy_repository
 from thidua.cli import main
 from thidua.loader import load
 from thidua.problems import ContentError

@@ -17,7 +17,7 @@ def quoted(value: str) -> str:
 
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
-    from conftest import Site, copy_repository
+    from support import Site, copy_repository
 
     site = Site(copy_repository(tmp_path_factory.mktemp("hostile") / "repo"))
     photo = next((site.root / "exemplars").glob("*.jpg"))

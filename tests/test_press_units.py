@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
-from conftest import REPO
+from support import REPO
 from thidua import feeds, share_image
 from thidua.catalog import _cell
 from thidua.loader import load_corpus
@@ -35,7 +35,7 @@ def test_a_feed_holds_the_fifty_newest_stories_newest_first():
     many = {f"bai-{n}": replace(template, id=f"bai-{n}", date=date(2023, 8, 1) + timedelta(days=n), updated=None,
                                 corrections=(), aliases=()) for n in range(60)}
     corpus = replace(corpus, exemplars=many)
-    stories = render_stories(corpus, REPO, SITE_URL, markdown_renderer(["toc"], {"toc": {"permalink": True}}))
+    stories = render_stories(corpus, {}, SITE_URL, markdown_renderer(["toc"], {"toc": {"permalink": True}}))
     site_feed = feeds.site_feeds(corpus, stories, "Trang")[0]
     assert len(site_feed.stories) == feeds.MAX_ENTRIES == 50
     assert [s.exemplar.id for s in site_feed.stories] == [f"bai-{n}" for n in range(59, 9, -1)]

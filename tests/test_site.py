@@ -31,8 +31,9 @@ def test_a_story_page_shows_everything_about_the_exemplar(built_repo):
         assert expected in text, expected
     assert 'href="../../don-vi/so-ban-nganh-tinh/"' in html
     assert 'href="../../phong-trao/cai-cach-hanh-chinh/"' in html
-    assert f'src="{story.photo.split("/")[-1]}"' in html
-    assert (built_repo.root / "site" / "guong-dien-hinh" / STORY / story.photo.split("/")[-1]).is_file()
+    stem = story.photo.split("/")[-1].rsplit(".", 1)[0]
+    assert f'src="{stem}-800.jpg"' in html and f"{stem}-1200.webp 1200w" in html
+    assert (built_repo.root / "site" / "guong-dien-hinh" / STORY / f"{stem}-1200.jpg").is_file()
 
 
 def test_a_movement_page_shows_what_the_plan_asks_and_its_exemplars(built_repo):
@@ -131,10 +132,13 @@ def test_story_html_from_a_pull_request_is_sanitised(site):
 
 
 def test_nothing_generated_is_written_into_the_source_tree(site):
-    before = sorted(p for p in site.root.rglob("*") if "site" not in p.relative_to(site.root).parts)
+    def sources():  # site/ is the output; .cache/ holds resized photos between builds (git-ignored)
+        return sorted(p for p in site.root.rglob("*") if not {"site", ".cache"} & set(p.relative_to(site.root).parts))
+
+    before = sources()
     site.build()
-    after = sorted(p for p in site.root.rglob("*") if "site" not in p.relative_to(site.root).parts)
-    assert after == before
+    assert sources() == before
+    assert ".cache/" in (REPO / ".gitignore").read_text("utf-8")
 
 
 def test_invalid_content_fails_the_build_and_keeps_the_last_good_site(site):

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import guide, urls
+from . import guide, images, search, urls
+from .browse import browse_links
+from .dashboard import campaign_dashboard
 from .loader import load_corpus
 from .model import Corpus
 from .pages import PageSpec, home_context, site_pages
@@ -27,11 +29,13 @@ class _Build:
     settings: Settings
     corpus: Corpus  # as published on settings.as_of: embargoed stories are already gone
     pages: dict[str, PageSpec]
+    photos: dict[str, images.Photo] = field(default_factory=dict)  # by exemplar id
 
 
 _build: _Build | None = None
 _syndication: Syndication | None = None  # feeds, ninjs, republish box, structured data (press agencies)
 PRESS_PAGE = "bao-chi.md"
+IMAGE_CACHE = Path(".cache") / "images"  # outside site/, git-ignored: rebuilds reuse resized photos
 
 
 def on_config(config):
@@ -40,17 +44,19 @@ def on_config(config):
     try:
         settings = settings_from(config.extra.get("thidua", {}), root, config.site_url or "")
         corpus = load_corpus(root).published(settings.as_of)
+        pages = site_pages(corpus, settings.page_size) + guide.guide_pages(corpus)
     except ContentError as err:
         raise PluginError(f"Nội dung chưa hợp lệ, chưa thể dựng trang:\n{err}") from None
     except SettingsError as err:
         raise PluginError(str(err)) from None
-    pages = site_pages(corpus, settings.page_size) + guide.guide_pages(corpus)
-    _build = _Build(settings, corpus, {page.src_uri: page for page in pages})
+    cache = root / IMAGE_CACHE
+    photos = {e.id: images.process(root / e.photo, cache) for e in corpus.exemplars.values() if e.photo}
+    _build = _Build(settings, corpus, {page.src_uri: page for page in pages}, photos)
     config.extra["thidua_as_of"] = settings.as_of
     global _syndication
     try:
         _syndication = Syndication.prepare(corpus, settings, config.site_name, config.site_author or "",
-                                           config.markdown_extensions, config.mdx_configs)
+                                           config.markdown_extensions, config.mdx_configs, photos)
     except SettingsError as err:
         raise PluginError(str(err)) from None
     return config
@@ -60,10 +66,9 @@ def on_files(files: Files, config) -> Files:
     for page in _build.pages.values():
         inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, page.src_uri, content=_markdown(page), inclusion=inclusion))
-    for exemplar in _build.corpus.exemplars.values():
-        if exemplar.photo:
-            photo = _build.settings.root / exemplar.photo
-            files.append(File.generated(config, urls.exemplar(exemplar.id) + photo.name, abs_src_path=str(photo)))
+    for exemplar_id, photo in _build.photos.items():  # only resized, metadata-free renditions, never the original
+        for name, cached in photo.files():
+            files.append(File.generated(config, urls.exemplar(exemplar_id) + name, abs_src_path=str(cached)))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append(File.generated(config, f"schema/{schema.name}", abs_src_path=str(schema)))
     return files
@@ -72,6 +77,8 @@ def on_files(files: Files, config) -> Files:
 def on_env(env, config, files):
     env.filters["vndate"] = format_date
     env.globals["thidua_urls"] = urls
+    env.globals["thidua_photos"] = _build.photos
+    env.globals["thidua_browse"] = browse_links()
     return env
 
 
@@ -80,7 +87,8 @@ def on_page_context(context, page, config, nav):
     if spec is not None:
         context["thidua"] = spec.context
     elif page.is_homepage:
-        context["thidua"] = home_context(_build.corpus)
+        context["thidua"] = {**home_context(_build.corpus),
+                             "dashboard": campaign_dashboard(_build.corpus, _build.settings.as_of)}
     elif page.file.src_uri == PRESS_PAGE:
         context["thidua"] = _syndication.press_context()
     _add_press_context(context, page, config, spec)
@@ -100,13 +108,15 @@ def _add_press_context(context, page, config, spec: PageSpec | None) -> None:
         context["thidua_republish"] = _syndication.republish(spec.context["exemplar"].id)
 
 
-def on_post_build(config) -> None:
-    _syndication.write(Path(config.site_dir))
-
-
 def on_page_content(html_text: str, page, config, files) -> str:
     spec = _build.pages.get(page.file.src_uri)
     return clean_html(html_text) if spec is not None and spec.untrusted else html_text
+
+
+def on_post_build(config) -> None:
+    site_dir = Path(config.site_dir)
+    _syndication.write(site_dir)
+    search.write_index(_build.corpus, site_dir)
 
 
 def _markdown(page: PageSpec) -> str:

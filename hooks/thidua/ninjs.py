@@ -64,7 +64,7 @@ def ninjs(story: Story, terms: Terms, photo_size: tuple[int, int] | None = None)
         item["descriptions"].append({"role": "award", "contentType": "text/plain", "value": ex.award})
     if story.photo is not None:
         photo = story.photo
-        original = {"name": "original", "href": photo.url, "contentType": photo.content_type,
+        original = {"name": "large", "href": photo.url, "contentType": photo.content_type,
                     "sizeInBytes": photo.size}
         if photo_size:
             original.update(width=photo_size[0], height=photo_size[1])

@@ -63,7 +63,15 @@ def site_pages(corpus: Corpus, page_size: int = DEFAULT_PAGE_SIZE) -> list[PageS
         *_movement_pages(corpus, page_size),
         *_unit_pages(corpus, page_size),
         *_exemplar_pages(corpus, page_size),
+        *_reader_pages(corpus, page_size),
     ]
+
+
+def _reader_pages(corpus: Corpus, page_size: int) -> list[PageSpec]:
+    from .browse import browse_pages  # they build on PageSpec and paginate, defined here
+    from .search import search_page
+
+    return [*browse_pages(corpus, page_size), search_page()]
 
 
 def home_context(corpus: Corpus) -> dict[str, Any]:

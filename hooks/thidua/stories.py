@@ -85,7 +85,10 @@ def markdown_renderer(extensions: list, configs: dict) -> markdown.Markdown:
     return markdown.Markdown(extensions=list(extensions), extension_configs=configs)
 
 
-def render_stories(corpus: Corpus, root: Path, site_url: str, md: markdown.Markdown) -> dict[str, Story]:
+def render_stories(corpus: Corpus, photos: dict, site_url: str, md: markdown.Markdown) -> dict[str, Story]:
+    """Each story rendered once; `photos` are the processed photos (images.Photo) by exemplar id.
+
+    Agencies get the largest JPEG rendition: the original file may carry EXIF and GPS data."""
     stories = {}
     for exemplar in corpus.exemplars_newest_first:
         md.reset()
@@ -93,10 +96,11 @@ def render_stories(corpus: Corpus, root: Path, site_url: str, md: markdown.Markd
         body = absolute_links(clean_html(md.convert(exemplar.body)), page_url)
         unit = corpus.units[exemplar.unit]
         photo = None
-        if exemplar.photo:
-            path = root / exemplar.photo
-            photo = Photo(urls.absolute(site_url, urls.exemplar(exemplar.id) + path.name), path,
-                          exemplar.photo_alt or "", exemplar.photo_credit or "")
+        if exemplar.id in photos:
+            processed = photos[exemplar.id]
+            largest = processed.variants[-1]
+            photo = Photo(urls.absolute(site_url, urls.exemplar(exemplar.id) + processed.name(largest, "jpeg")),
+                          largest.jpeg, exemplar.photo_alt or "", exemplar.photo_credit or "")
         stories[exemplar.id] = Story(
             exemplar, unit, corpus.units.get(corpus.locality_of(unit) or ""),
             tuple(corpus.movements[m] for m in exemplar.movements), page_url, body, html_to_text(body), photo)

@@ -28,13 +28,13 @@ class Syndication:
 
     @classmethod
     def prepare(cls, corpus: Corpus, settings: Settings, site_name: str, site_author: str,
-                markdown_extensions: list, markdown_configs: dict) -> Syndication:
+                markdown_extensions: list, markdown_configs: dict, photos: dict) -> Syndication:
         if not settings.site_url.startswith(("https://", "http://")):
             raise SettingsError("mkdocs.yml cần site_url (https://…): nguồn tin, ninjs và dòng nguồn dùng địa chỉ đầy đủ")
         terms = Terms(site_name=site_name, site_url=settings.site_url, holder=site_author or site_name,
                       licence=settings.licence, attribution=settings.attribution or site_name)
         md = markdown_renderer(markdown_extensions, markdown_configs)
-        return cls(corpus, terms, render_stories(corpus, settings.root, settings.site_url, md))
+        return cls(corpus, terms, render_stories(corpus, photos, settings.site_url, md))
 
     def head(self, kind: str | None, context: dict, title: str, description: str) -> Head:
         return replace(head_for(kind, context, self.corpus, self.terms), title=title, description=description)

@@ -72,3 +72,27 @@ def share_image(exemplar_id: str) -> str:
 
 
 SITE_SHARE_IMAGE = "assets/anh-chia-se.jpg"
+
+
+SEARCH = "tim-kiem/"
+SEARCH_INDEX = "tim-kiem/chi-muc/"  # the search index, written after the build (search.py)
+SEARCH_SCRIPT = "assets/thidua-search.js"
+
+
+KIND_SLUGS = {"individual": "ca-nhan", "collective": "tap-the"}
+
+
+def exemplars_of_kind(kind: str, page: int = 1) -> str:
+    return paged(f"{EXEMPLARS}{KIND_SLUGS[kind]}/", page)
+
+
+def awarded(page: int = 1) -> str:
+    return paged(f"{EXEMPLARS}khen-thuong/", page)
+
+
+MONTHS = f"{EXEMPLARS}thang/"
+
+
+def month(year_month: str, page: int = 1) -> str:
+    """year_month is "YYYY-MM"."""
+    return paged(f"{MONTHS}{year_month}/", page)

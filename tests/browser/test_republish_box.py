@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
+from browser_support import serve
+
 STORY = "guong-dien-hinh/nhan-vat-mau-ho-tro-dich-vu-cong/"
 ATTRIBUTION = ("Nguồn: Thi đua nước rút Bình Thuận 2023 — "
                "https://thidua.binhthuan.example/guong-dien-hinh/nhan-vat-mau-ho-tro-dich-vu-cong/")
@@ -20,20 +15,13 @@ ATTRIBUTION = ("Nguồn: Thi đua nước rút Bình Thuận 2023 — "
 
 @pytest.fixture(scope="module")
 def served(built_repo):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(built_repo.root / "site"))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
+    with serve(built_repo.root / "site") as url:
+        yield url + "/"
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
+@pytest.fixture
+def browser(chromium):
+    return chromium
 
 
 @pytest.mark.parametrize("width", [375, 1280])
@@ -50,7 +38,7 @@ def test_the_copy_button_puts_the_html_with_attribution_on_the_clipboard(served,
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("<p><strong>Nội dung mẫu") and "<script" not in copied
     assert ATTRIBUTION in re.sub(r"<[^>]+>", "", copied)
-    assert page.get_by_role("status").inner_text() == "Đã sao chép vào bộ nhớ tạm."
+    assert page.get_by_role("status").filter(has_text="Đã sao chép vào bộ nhớ tạm.").count() == 1
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     context.close()
 

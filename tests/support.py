@@ -1,0 +1,74 @@
+"""What tests share: the repository, and tiny sites copied from it into a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from thidua.building import build_site
+from thidua.synthetic import copy_sources
+
+REPO = Path(__file__).resolve().parent.parent
+AS_OF = date(2023, 12, 31)  # a fixed build date keeps every build of the repository reproducible
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+@dataclass
+class Site:
+    """A copy of the repository's site in tmp_path whose exemplars a test can write."""
+
+    root: Path
+
+    def write(self, relative: str, text: str, encoding: str = "utf-8") -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(textwrap.dedent(text).lstrip("\n").encode(encoding))
+        return path
+
+    def exemplar(self, exemplar_id: str, body: str = "Câu chuyện.", **fields) -> Path:
+        """Write exemplars/<id>.md from valid defaults overridden by `fields` (None removes a key)."""
+        meta = {**VALID_EXEMPLAR, **fields}
+        lines = ["---"]
+        for key, value in meta.items():
+            if value is None:
+                continue
+            if isinstance(value, list):
+                lines.append(f"{key}:")
+                lines += [f"  - {item}" for item in value]
+            else:
+                lines.append(f"{key}: {value}")
+        lines += ["---", body, ""]
+        path = self.root / "exemplars" / f"{exemplar_id}.md"
+        path.write_text("\n".join(lines), encoding="utf-8")
+        return path
+
+    def clear_exemplars(self) -> None:
+        for path in (self.root / "exemplars").iterdir():
+            path.unlink()
+
+    def build(self, as_of: date = AS_OF) -> Path:
+        return build_site(self.root, as_of=as_of)
+
+    def page(self, url: str) -> str:
+        return (self.root / "site" / url.strip("/") / "index.html").read_text("utf-8")
+
+
+VALID_EXEMPLAR = {
+    "title": "Tổ tự quản mẫu",
+    "kind": "collective",
+    "name": "Tổ tự quản mẫu",
+    "unit": "phan-thiet",
+    "movements": ["cai-cach-hanh-chinh"],
+    "date": "2023-10-01",
+    "summary": "Tóm tắt mẫu.",
+    "sample": "true",
+}
+
+
+def copy_repository(target: Path) -> Path:
+    """The site's sources without build output or caches; hooks and templates are shared read-only."""
+    return copy_sources(REPO, target)
