@@ -11,7 +11,7 @@ from .model import Corpus
 from .terms import Terms
 
 
-def catalog(corpus: Corpus, terms: Terms, unit_stories) -> dict:
+def catalog(corpus: Corpus, terms: Terms) -> dict:
     absolute = lambda url: urls.absolute(terms.site_url, url)  # noqa: E731
     feeds = lambda page: {kind: absolute(url) for kind, url in urls.feeds(page).items()}  # noqa: E731
     return {
@@ -26,7 +26,7 @@ def catalog(corpus: Corpus, terms: Terms, unit_stories) -> dict:
                       for m in sorted(corpus.movements.values(), key=lambda m: (m.plan, m.kind != "noi-dung", m.order))],
         "units": [{"id": u.id, "name": u.name, "type": u.type, "locality": u.locality,
                    "url": absolute(urls.unit(u.id)), "feeds": feeds(urls.unit(u.id)),
-                   "exemplars": len(unit_stories(corpus, u.id))}
+                   "exemplars": len(corpus.stories_of_unit(u.id))}
                   for u in sorted(corpus.units.values(), key=lambda u: (u.type, u.order, u.id))],
         "exemplars": [{"id": e.id, "title": e.display_title, "sample": e.sample, "kind": e.kind, "name": e.name,
                        "unit": e.unit, "movements": list(e.movements), "date": e.date.isoformat(),
@@ -37,8 +37,8 @@ def catalog(corpus: Corpus, terms: Terms, unit_stories) -> dict:
     }
 
 
-def catalog_bytes(corpus: Corpus, terms: Terms, unit_stories) -> bytes:
-    return (json.dumps(catalog(corpus, terms, unit_stories), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def catalog_bytes(corpus: Corpus, terms: Terms) -> bytes:
+    return (json.dumps(catalog(corpus, terms), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 CSV_COLUMNS = ("ma", "tieu_de", "noi_dung_mau", "loai", "ten", "don_vi", "phong_trao", "ngay_dang",

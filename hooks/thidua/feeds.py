@@ -51,15 +51,9 @@ def site_feeds(corpus: Corpus, stories: dict[str, Story], site_name: str) -> lis
                           pick(corpus.by_movement.get(movement.id, [])), "movement", movement.short_title))
     for unit in (u for _, units in corpus.units_by_type() for u in units):
         feeds.append(Feed(urls.unit(unit.id), f"{unit.name} — {site_name}",
-                          f"Gương điển hình của {unit.name}.", pick(stories_of_unit(corpus, unit.id)), "unit",
+                          f"Gương điển hình của {unit.name}.", pick(corpus.stories_of_unit(unit.id)), "unit",
                           unit.name))
     return feeds
-
-
-def stories_of_unit(corpus: Corpus, unit_id: str):
-    """What a unit's page lists: a locality gathers the stories of every unit located there."""
-    unit = corpus.units[unit_id]
-    return corpus.by_locality.get(unit_id, []) if unit.type == "dia-phuong" else corpus.by_unit.get(unit_id, [])
 
 
 def feed_updated(feed: Feed, fallback: datetime) -> datetime:

@@ -179,6 +179,12 @@ class Corpus:
                 groups[key].append(exemplar)
         return dict(groups)
 
+    def stories_of_unit(self, unit_id: str) -> list[Exemplar]:
+        """What a unit's page and feeds list: a locality gathers the stories of every unit located there."""
+        if self.units[unit_id].type == LOCALITY_TYPE:
+            return self.by_locality.get(unit_id, [])
+        return self.by_unit.get(unit_id, [])
+
     def locality_of(self, unit: Unit) -> str | None:
         return unit.id if unit.type == LOCALITY_TYPE else unit.locality
 

@@ -123,8 +123,7 @@ def _unit_pages(corpus: Corpus, page_size: int) -> list[PageSpec]:
                                "counts": {u: len(items) for u, items in corpus.by_unit.items()}})]
     plans = sorted(corpus.plans.values(), key=lambda p: p.period_start, reverse=True)
     for unit in corpus.units.values():
-        # A locality's page gathers the stories of every unit located there.
-        exemplars = corpus.by_locality.get(unit.id, []) if unit.type == "dia-phuong" else corpus.by_unit.get(unit.id, [])
+        exemplars = corpus.stories_of_unit(unit.id)
         reports = [(plan, unit.report_for(plan.id)) for plan in plans]
         for page in paginate(exemplars, page_size, lambda n, u=unit.id: urls.unit(u, n)):
             pages.append(PageSpec(

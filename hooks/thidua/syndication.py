@@ -88,6 +88,6 @@ class Syndication:
                     redirects.redirect_page(story.url, ex.display_title).encode("utf-8"))
         put(urls.SITE_SHARE_IMAGE, share_image.card(
             self.corpus.current_plan.short_title, self.terms.holder, self.terms.site_name, False))
-        put(urls.CATALOG, catalog.catalog_bytes(self.corpus, self.terms, feeds.stories_of_unit))
+        put(urls.CATALOG, catalog.catalog_bytes(self.corpus, self.terms))
         put(urls.EXEMPLARS_CSV, catalog.exemplars_csv(self.corpus, self.terms))
         return written
