@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import html
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -35,7 +35,9 @@ class _Build:
 _build: _Build | None = None
 _syndication: Syndication | None = None  # feeds, ninjs, republish box, structured data (press agencies)
 PRESS_PAGE = "bao-chi.md"
-IMAGE_CACHE = Path(".cache") / "images"  # outside site/, git-ignored: rebuilds reuse resized photos
+CACHE = Path(".cache")  # outside site/, git-ignored: rebuilds reuse resized photos and share images
+IMAGE_CACHE = CACHE / "images"
+SHARE_CACHE = CACHE / "share"
 
 
 def on_config(config):
@@ -56,7 +58,8 @@ def on_config(config):
     global _syndication
     try:
         _syndication = Syndication.prepare(corpus, settings, config.site_name, config.site_author or "",
-                                           config.markdown_extensions, config.mdx_configs, photos)
+                                           config.markdown_extensions, config.mdx_configs, photos,
+                                           root / SHARE_CACHE)
     except SettingsError as err:
         raise PluginError(str(err)) from None
     return config
@@ -121,8 +124,10 @@ def on_post_build(config) -> None:
 
 def _markdown(page: PageSpec) -> str:
     # MkDocs' templates print title and description unescaped, so they are escaped here, once.
+    # JSON strings are YAML scalars, and json.dumps is far cheaper than yaml.safe_dump on every page.
     meta = {"title": html.escape(page.title), "description": html.escape(page.description),
             "template": page.template}
+    front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
     if page.kind == "exemplar":
-        meta["hide"] = ["toc"]
-    return f"---\n{yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)}---\n\n{page.body}\n"
+        front += "hide: [toc]\n"
+    return f"---\n{front}---\n\n{page.body}\n"

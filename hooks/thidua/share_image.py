@@ -8,6 +8,7 @@ the JPEG carries no timestamp, so the same story gives the same bytes.
 from __future__ import annotations
 
 import io
+from functools import cache
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
@@ -26,6 +27,7 @@ class FontMissing(RuntimeError):
     pass
 
 
+@cache  # loading a face reads and parses the font file: once per size is enough
 def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
     if not path.is_file():
         raise FontMissing(f"thiếu phông {path}: cài gói Debian fonts-dejavu-core (scripts/install-system-deps.sh)")
@@ -34,7 +36,7 @@ def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
 
 def _jpeg(image: Image.Image) -> bytes:
     out = io.BytesIO()
-    image.convert("RGB").save(out, "JPEG", quality=85, optimize=True)
+    image.convert("RGB").save(out, "JPEG", quality=85)  # optimize=True doubles the time for ~5 % fewer bytes
     return out.getvalue()
 
 
@@ -68,16 +70,9 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
 
 def card(title: str, kicker: str, footer: str, sample: bool) -> bytes:
     """A plain card: kicker, the title wrapped on at most five lines, the site's name at the foot."""
-    image = Image.new("RGB", SIZE, RED)
+    image, y = _card_base(kicker, footer, sample)
+    image = image.copy()
     draw = ImageDraw.Draw(image)
-    draw.rectangle([0, SIZE[1] - 110, SIZE[0], SIZE[1]], fill=DARK_RED)
-    y = MARGIN
-    if sample:
-        _badge(draw, MARGIN, y)
-        y += 80
-    kicker_font = _font(FONT_REGULAR, 30)
-    draw.text((MARGIN, y), kicker.upper(), font=kicker_font, fill=WHITE)
-    y += 56
     size = 58
     while True:
         title_font = _font(FONT_BOLD, size)
@@ -93,5 +88,19 @@ def card(title: str, kicker: str, footer: str, sample: bool) -> bytes:
     for line in lines:
         draw.text((MARGIN, y), line, font=title_font, fill=WHITE)
         y += line_height
-    draw.text((MARGIN, SIZE[1] - 78), footer, font=_font(FONT_REGULAR, 32), fill=WHITE)
     return _jpeg(image)
+
+
+@cache  # every card of a build shares its background, badge, kicker and footer: drawn once
+def _card_base(kicker: str, footer: str, sample: bool) -> tuple[Image.Image, int]:
+    """The card without its title, and the height at which the title starts."""
+    image = Image.new("RGB", SIZE, RED)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([0, SIZE[1] - 110, SIZE[0], SIZE[1]], fill=DARK_RED)
+    y = MARGIN
+    if sample:
+        _badge(draw, MARGIN, y)
+        y += 80
+    draw.text((MARGIN, y), kicker.upper(), font=_font(FONT_REGULAR, 30), fill=WHITE)
+    draw.text((MARGIN, SIZE[1] - 78), footer, font=_font(FONT_REGULAR, 32), fill=WHITE)
+    return image, y + 56

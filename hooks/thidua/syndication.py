@@ -11,10 +11,11 @@ from pathlib import Path
 
 from PIL import Image
 
-from . import catalog, feeds, ninjs, redirects, share_image, urls
+from . import catalog, feeds, ninjs, redirects, urls
 from .model import Corpus
 from .republish import Republish, republish
 from .settings import Settings, SettingsError
+from .share_cache import Card, FromPhoto, ShareImages
 from .stories import Story, markdown_renderer, render_stories
 from .structured_data import Head, head_for
 from .terms import Terms
@@ -25,16 +26,22 @@ class Syndication:
     corpus: Corpus
     terms: Terms
     stories: dict[str, Story]
+    share_images: ShareImages
 
     @classmethod
     def prepare(cls, corpus: Corpus, settings: Settings, site_name: str, site_author: str,
-                markdown_extensions: list, markdown_configs: dict, photos: dict) -> Syndication:
+                markdown_extensions: list, markdown_configs: dict, photos: dict,
+                share_cache: Path) -> Syndication:
+        """Render the stories and start drawing their share images, which `write` then publishes."""
         if not settings.site_url.startswith(("https://", "http://")):
             raise SettingsError("mkdocs.yml cần site_url (https://…): nguồn tin, ninjs và dòng nguồn dùng địa chỉ đầy đủ")
         terms = Terms(site_name=site_name, site_url=settings.site_url, holder=site_author or site_name,
                       licence=settings.licence, attribution=settings.attribution or site_name)
         md = markdown_renderer(markdown_extensions, markdown_configs)
-        return cls(corpus, terms, render_stories(corpus, photos, settings.site_url, md))
+        stories = render_stories(corpus, photos, settings.site_url, md)
+        share_images = ShareImages(share_cache)
+        share_images.start(_share_images(corpus, stories, terms))
+        return cls(corpus, terms, stories, share_images)
 
     def head(self, kind: str | None, context: dict, title: str, description: str) -> Head:
         return replace(head_for(kind, context, self.corpus, self.terms), title=title, description=description)
@@ -75,10 +82,6 @@ class Syndication:
             if story.photo is not None:
                 with Image.open(story.photo.path) as image:
                     size = image.size
-                put(urls.share_image(ex.id), share_image.from_photo(story.photo.path, ex.sample))
-            else:
-                put(urls.share_image(ex.id), share_image.card(
-                    ex.title, "Gương điển hình", self.terms.site_name, ex.sample))
             put(urls.ninjs(ex.id), ninjs.ninjs_bytes(story, self.terms, size))
             for alias in ex.aliases:
                 target = site_dir / urls.exemplar(alias) / "index.html"
@@ -86,8 +89,17 @@ class Syndication:
                     raise FileExistsError(f"mã cũ “{alias}” trùng với một trang đã có")
                 put(urls.exemplar(alias) + "index.html",
                     redirects.redirect_page(story.url, ex.display_title).encode("utf-8"))
-        put(urls.SITE_SHARE_IMAGE, share_image.card(
-            self.corpus.current_plan.short_title, self.terms.holder, self.terms.site_name, False))
+        self.share_images.publish(site_dir)
         put(urls.CATALOG, catalog.catalog_bytes(self.corpus, self.terms))
         put(urls.EXEMPLARS_CSV, catalog.exemplars_csv(self.corpus, self.terms))
         return written
+
+
+def _share_images(corpus: Corpus, stories: dict[str, Story], terms: Terms) -> dict[str, Card | FromPhoto]:
+    """The og:image of every story (its photo, or a card with its title) and the site's own card."""
+    images: dict[str, Card | FromPhoto] = {
+        urls.share_image(sid): FromPhoto(story.photo.path, story.exemplar.sample) if story.photo is not None
+        else Card(story.exemplar.title, "Gương điển hình", terms.site_name, story.exemplar.sample)
+        for sid, story in stories.items()}
+    images[urls.SITE_SHARE_IMAGE] = Card(corpus.current_plan.short_title, terms.holder, terms.site_name, False)
+    return images

@@ -1,0 +1,89 @@
+"""Share images drawn beside the MkDocs build, in other processes, and kept by what they show.
+
+Drawing a 1200×630 card takes several milliseconds, a thousand of them whole seconds. They are drawn in
+a process pool while MkDocs renders the pages in the main process (so a second core is not idle), and
+cached in `.cache/share/` under a hash of their inputs, so a rebuild draws only what changed. The same
+inputs give the same bytes, so the cache never changes what a build publishes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import shutil
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import share_image
+
+RECIPE = "share-v1"  # part of the cache key: change it when the drawing changes
+
+
+@dataclass(frozen=True)
+class Card:
+    title: str
+    kicker: str
+    footer: str
+    sample: bool
+
+    def key(self) -> str:
+        return f"card|{self.title}|{self.kicker}|{self.footer}|{self.sample}"
+
+
+@dataclass(frozen=True)
+class FromPhoto:
+    photo: Path
+    sample: bool
+
+    def key(self) -> str:
+        return f"photo|{hashlib.sha256(self.photo.read_bytes()).hexdigest()}|{self.sample}"
+
+
+def draw(image: Card | FromPhoto, target: Path) -> None:
+    """Runs in a worker: draw one image and move it into the cache in one step."""
+    data = (share_image.card(image.title, image.kicker, image.footer, image.sample) if isinstance(image, Card)
+            else share_image.from_photo(image.photo, image.sample))
+    partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    partial.write_bytes(data)
+    partial.replace(target)
+
+
+class ShareImages:
+    """Start drawing with `start` (on_config); `publish` (on_post_build) waits and places the files."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.cache_dir = cache_dir
+        self.planned: dict[str, Path] = {}  # site URL -> cached file
+        self.pending: list[Future] = []
+        self.pool: ProcessPoolExecutor | None = None
+
+    def start(self, images: dict[str, Card | FromPhoto]) -> None:
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        for url, image in images.items():
+            digest = hashlib.sha256(f"{RECIPE}|{image.key()}".encode()).hexdigest()[:24]
+            target = self.planned[url] = self.cache_dir / f"{digest}.jpg"
+            if not target.exists():
+                self.pending.append(self._pool().submit(draw, image, target))
+
+    def publish(self, site_dir: Path) -> None:
+        try:
+            for future in self.pending:
+                future.result()  # a drawing error (a missing font) fails the build here
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown()
+        for url, cached in self.planned.items():
+            target = site_dir / url
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(cached, target)  # same file system: no copy
+            except OSError:
+                shutil.copyfile(cached, target)
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self.pool is None:
+            workers = max(1, (os.cpu_count() or 2) - 1)  # the main process renders pages meanwhile
+            self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+        return self.pool
