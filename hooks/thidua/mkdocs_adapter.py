@@ -56,6 +56,8 @@ def on_config(config):
     _build = _Build(settings, corpus, {page.src_uri: page for page in pages}, photos)
     config.extra["thidua_as_of"] = settings.as_of
     global _syndication
+    if _syndication is not None:  # a previous build of `mkdocs serve` that failed midway
+        _syndication.share_images.close()
     try:
         _syndication = Syndication.prepare(corpus, settings, config.site_name, config.site_author or "",
                                            config.markdown_extensions, config.mdx_configs, photos,

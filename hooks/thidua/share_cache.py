@@ -72,8 +72,7 @@ class ShareImages:
             for future in self.pending:
                 future.result()  # a drawing error (a missing font) fails the build here
         finally:
-            if self.pool is not None:
-                self.pool.shutdown()
+            self.close()
         for url, cached in self.planned.items():
             target = site_dir / url
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -81,6 +80,12 @@ class ShareImages:
                 os.link(cached, target)  # same file system: no copy
             except OSError:
                 shutil.copyfile(cached, target)
+
+    def close(self) -> None:
+        """Stop the workers; `mkdocs serve` calls this for a build that failed before publishing."""
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+            self.pool = None
 
     def _pool(self) -> ProcessPoolExecutor:
         if self.pool is None:
