@@ -1,6 +1,5 @@
 """No broken internal link or anchor anywhere in the built site, pages and machine-readable files alike."""
 
-import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path

@@ -54,7 +54,6 @@ def on_config(config):
     cache = root / IMAGE_CACHE
     photos = {e.id: images.process(root / e.photo, cache) for e in corpus.exemplars.values() if e.photo}
     _build = _Build(settings, corpus, {page.src_uri: page for page in pages}, photos)
-    config.extra["thidua_as_of"] = settings.as_of
     global _syndication
     if _syndication is not None:  # a previous build of `mkdocs serve` that failed midway
         _syndication.share_images.close()

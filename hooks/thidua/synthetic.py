@@ -69,7 +69,7 @@ def write_synthetic(root: Path, corpus: Corpus, count: int, seed: int = 2023) ->
             lines.append("consent: true")
         if rng.random() < 0.2:
             lines.append('award: "Giấy khen (ví dụ minh họa)"')
-        lines += ["---", f"*Nội dung mẫu tổng hợp để đo hiệu năng; nhân vật không có thật.*\n",
+        lines += ["---", "*Nội dung mẫu tổng hợp để đo hiệu năng; nhân vật không có thật.*\n",
                   f"{name} {deed}. Trong phong trào thi đua, tấm gương này được đơn vị ghi nhận.\n",
                   "Bài viết mẫu nêu thời gian, việc làm cụ thể và kết quả đạt được.\n"]
         (out / f"guong-mau-tong-hop-{i:05d}.md").write_text("\n".join(lines), encoding="utf-8")
