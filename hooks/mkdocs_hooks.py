@@ -1,9 +1,9 @@
 """Loaded by MkDocs (`hooks:` in mkdocs.yml), which puts this folder on sys.path while loading it.
 
-The work lives in `thidua.mkdocs_adapter`, the only module besides `thidua.building` that imports MkDocs.
+The work lives in `thidua.engine.mkdocs_adapter`, the only module besides `thidua.engine.building` that imports MkDocs.
 """
 
-from thidua.mkdocs_adapter import (  # noqa: F401 - MkDocs looks these names up on this module
+from thidua.engine.mkdocs_adapter import (  # noqa: F401 - MkDocs looks these names up on this module
     on_config,
     on_env,
     on_files,

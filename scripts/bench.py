@@ -20,9 +20,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 sys.path.insert(0, str(REPO / "hooks"))
+sys.path.insert(0, str(REPO / "tests"))
 
-from thidua.loader import load_corpus  # noqa: E402
-from thidua.synthetic import copy_sources, write_synthetic  # noqa: E402
+from synthetic import copy_sources, write_synthetic  # noqa: E402
+from thidua.checks.loader import load_corpus  # noqa: E402
 
 AS_OF = "2023-12-31"
 

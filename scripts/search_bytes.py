@@ -23,12 +23,13 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "hooks"))
+sys.path.insert(0, str(REPO / "tests"))
 sys.path.insert(0, str(REPO / "tests" / "browser"))
 
 from browser_support import browser, compressed_size, serve  # noqa: E402
-from thidua.building import build_site  # noqa: E402
-from thidua.loader import load_corpus  # noqa: E402
-from thidua.synthetic import copy_sources, write_synthetic  # noqa: E402
+from synthetic import copy_sources, write_synthetic  # noqa: E402
+from thidua.checks.loader import load_corpus  # noqa: E402
+from thidua.engine.building import build_site  # noqa: E402
 
 AS_OF = date(2023, 12, 31)
 def measure(site_dir: Path, query: str, delay: int = 0) -> dict:

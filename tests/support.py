@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from thidua.building import build_site
-from thidua.synthetic import copy_sources
+from synthetic import copy_sources
+from thidua.engine.building import build_site
 
 REPO = Path(__file__).resolve().parent.parent
 AS_OF = date(2023, 12, 31)  # a fixed build date keeps every build of the repository reproducible

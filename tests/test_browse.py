@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
-from thidua.browse import RESERVED_IDS, month_label
-from thidua.building import BuildFailed
+from thidua.engine.building import BuildFailed
+from thidua.site.browse import RESERVED_IDS, month_label
 
 
 def test_month_labels_are_vietnamese():

@@ -4,8 +4,7 @@ import filecmp
 import os
 
 import pytest
-
-from thidua.building import BuildFailed, build_site
+from thidua.engine.building import BuildFailed, build_site
 
 
 def tree(folder):

@@ -6,8 +6,7 @@ import contextlib
 import io
 
 import pytest
-
-from thidua.cli import main
+from thidua.cli.main import main
 
 
 def run(*argv: str) -> tuple[int, str, str]:

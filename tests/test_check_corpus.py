@@ -11,8 +11,7 @@ from dataclasses import dataclass
 
 import pytest
 from PIL import Image
-
-from thidua.cli import main
+from thidua.cli.main import main
 
 BASE = """\
 ---

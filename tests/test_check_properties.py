@@ -10,13 +10,12 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from support import copy_repository
-from thidua.cli import main
-from thidua.loader import load
-from thidua.problems import ContentError
-from thidua.schemas import load_schema
-from thidua.source import parse_document
+from thidua.checks.loader import load
+from thidua.checks.schemas import load_schema
+from thidua.cli.main import main
+from thidua.content.problems import ContentError
+from thidua.content.source import parse_document
 
 KEYS = list(load_schema("exemplar")["properties"])
 EXAMPLES = settings(max_examples=int(os.environ.get("THIDUA_HYPOTHESIS_EXAMPLES", "40")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -1,6 +1,6 @@
 """The `thidua` command as editors and CI use it."""
 
-from thidua.cli import main
+from thidua.cli.main import main
 
 
 def run(capsys, *args):

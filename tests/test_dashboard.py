@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from thidua.dashboard import Countdown
+from thidua.site.dashboard import Countdown
 
 
 def test_the_countdown_counts_days_to_the_deadline_then_says_it_has_ended():

@@ -3,10 +3,15 @@
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from thidua.loader import load
-from thidua.sanitize import clean_html
-from xss import BREAKOUTS, MARKER, PAYLOADS, live_payloads_in_file, live_payloads_in_html
+from thidua.checks.loader import load
+from thidua.site.sanitize import clean_html
+from xss import (
+    BREAKOUTS,
+    MARKER,
+    PAYLOADS,
+    live_payloads_in_file,
+    live_payloads_in_html,
+)
 
 TEXT_FIELDS = ["title", "name", "summary", "award", "photo_alt", "photo_credit"]
 

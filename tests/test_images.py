@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from PIL import Image
-
-from thidua.images import WIDTHS, process
+from thidua.readers.images import WIDTHS, process
 
 
 def photo_with_gps(path, size=(1600, 1000)):

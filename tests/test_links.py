@@ -6,7 +6,6 @@ from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
-
 from support import REPO
 
 SITE_URL = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8").split("\nhooks:")[0])["site_url"]

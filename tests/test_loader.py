@@ -3,9 +3,8 @@
 from pathlib import Path
 
 import pytest
-
-from thidua.loader import load, load_corpus
-from thidua.problems import ContentError
+from thidua.checks.loader import load, load_corpus
+from thidua.content.problems import ContentError
 
 REPO = Path(__file__).resolve().parent.parent
 

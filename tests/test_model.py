@@ -2,8 +2,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
-from thidua.loader import load_corpus
-from thidua.model import Report
+from thidua.checks.loader import load_corpus
+from thidua.content.model import Report
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -1,7 +1,8 @@
 from pathlib import Path
 
-from thidua.loader import load_corpus
-from thidua.pages import paginate, site_pages
+from thidua.checks.loader import load_corpus
+from thidua.site.pages import site_pages
+from thidua.site.spec import paginate
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -7,9 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from htmltext import main_text
-from thidua.loader import load_corpus
+from thidua.checks.loader import load_corpus
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).resolve().parent.parent

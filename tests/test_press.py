@@ -24,7 +24,6 @@ import feedparser
 import pytest
 from jsonschema import Draft202012Validator
 from PIL import Image
-
 from support import AS_OF, REPO, Site, copy_repository
 
 SITE_URL = "https://thidua.binhthuan.example/"
@@ -510,7 +509,7 @@ def test_an_embargoed_story_appears_in_no_file_and_no_file_name_of_the_built_sit
 
 
 def test_the_same_content_gives_the_same_syndicated_bytes(press, tmp_path):
-    from thidua.building import build_site
+    from thidua.engine.building import build_site
 
     again = build_site(press.root, site_dir=tmp_path / "again", as_of=AS_OF)
     first = out(press)
@@ -522,7 +521,7 @@ def test_the_same_content_gives_the_same_syndicated_bytes(press, tmp_path):
 
 
 def test_without_a_site_url_the_build_stops_instead_of_writing_relative_feed_links(site, caplog):
-    from thidua.building import BuildFailed
+    from thidua.engine.building import BuildFailed
 
     config = site.root / "mkdocs.yml"
     config.write_text(re.sub(r"^site_url:.*\n", "", config.read_text("utf-8"), flags=re.M), "utf-8")

@@ -10,14 +10,18 @@ from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops
-
 from support import REPO
-from thidua import feeds, share_image
-from thidua.catalog import _cell
-from thidua.loader import load_corpus
-from thidua.settings import DEFAULT_LICENCE, SettingsError, settings_from
-from thidua.stories import html_to_text, markdown_renderer, page_link, render_stories
-from thidua.structured_data import script_json
+from thidua.checks.loader import load_corpus
+from thidua.press import feeds, share_image
+from thidua.press.catalog import _cell
+from thidua.press.structured_data import script_json
+from thidua.site.settings import DEFAULT_LICENCE, SettingsError, settings_from
+from thidua.site.stories import (
+    html_to_text,
+    markdown_renderer,
+    page_link,
+    render_stories,
+)
 
 SITE_URL = "https://thidua.binhthuan.example/"
 

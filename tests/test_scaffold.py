@@ -7,10 +7,9 @@ import io
 import sys
 
 import pytest
-
-from thidua.cli import main
-from thidua.schemas import load_schema
-from thidua.scaffold import SCHEMA_LINE
+from thidua.checks.schemas import load_schema
+from thidua.cli.main import main
+from thidua.cli.scaffold import SCHEMA_LINE
 
 FLAGS = ["--title", "Tổ tự quản “Đường làng xanh” ở Phú Quý!", "--kind", "collective",
          "--name", "Tổ tự quản thôn 3", "--unit", "phu-quy", "--movement", "cai-cach-hanh-chinh",

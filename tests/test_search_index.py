@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from thidua.search import fold, words
+from thidua.readers.search import fold, words
 
 
 def test_folding_drops_accents_and_strokes_like_a_reader_typing_without_diacritics():

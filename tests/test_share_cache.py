@@ -1,7 +1,7 @@
 """Share images are drawn in worker processes, kept by content, and published into the site."""
 
 from support import REPO
-from thidua.share_cache import Card, FromPhoto, ShareImages
+from thidua.press.share_cache import Card, FromPhoto, ShareImages
 
 
 def test_images_are_drawn_once_and_reused_by_the_next_build(tmp_path):

@@ -4,10 +4,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from htmltext import main_text, text_of
-from thidua.building import BuildFailed
-from thidua.loader import load_corpus
+from thidua.checks.loader import load_corpus
+from thidua.engine.building import BuildFailed
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = load_corpus(REPO)

@@ -1,9 +1,8 @@
 """Reading a content file: every unreadable file is a Problem with its line, never a traceback."""
 
 import pytest
-
-from thidua.problems import ContentError
-from thidua.source import parse_document, read_document
+from thidua.content.problems import ContentError
+from thidua.content.source import parse_document, read_document
 
 
 def problem_of(text: str):

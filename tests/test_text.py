@@ -1,6 +1,6 @@
 from datetime import date
 
-from thidua.text import fold, format_date, nfc, slugify
+from thidua.content.text import fold, format_date, nfc, slugify
 
 
 def test_slugs_drop_diacritics_and_turn_d_with_stroke_into_d():

@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PIL import Image
-
 from browser_support import browser, serve
+from PIL import Image
 from stories import HOA, REPORT, STORIES
 from support import AS_OF, copy_repository
-from thidua.building import build_site
+from thidua.engine.building import build_site
 
 
 def photo_with_gps(path: Path) -> None:

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import axe_playwright_python
 import pytest
-
 from browser_support import compressed_size
 from stories import HOA
 

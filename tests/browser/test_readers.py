@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from stories import HOA, TO_HOA
 
 STORY = f"guong-dien-hinh/{HOA}/"

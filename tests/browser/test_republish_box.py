@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from browser_support import serve
 
 STORY = "guong-dien-hinh/nhan-vat-mau-ho-tro-dich-vu-cong/"

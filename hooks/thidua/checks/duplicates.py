@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from ..model import Corpus
-from ..problems import WARNING, Problem
-from ..source import Document
-from ..text import fold
+from ..content.model import Corpus
+from ..content.problems import WARNING, Problem
+from ..content.source import Document
+from ..content.text import fold
 
 MESSAGE = ("có thể trùng với bài “{other}” (cùng tên “{name}” và đơn vị “{unit}”): nếu là cùng một câu "
            "chuyện, hãy sửa bài cũ thay vì gửi bài mới (possible duplicate)")

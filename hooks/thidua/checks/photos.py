@@ -8,8 +8,8 @@ from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
 
-from ..problems import WARNING, Problem
-from ..source import Document
+from ..content.problems import WARNING, Problem
+from ..content.source import Document
 
 MAX_BYTES = 10 * 1024 * 1024
 MIN_WIDTH = 800

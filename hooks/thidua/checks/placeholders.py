@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from ..problems import WARNING, Problem
-from ..scaffold import PLACEHOLDERS
-from ..source import Document
+from ..content.problems import WARNING, Problem
+from ..content.source import Document
 
+SUMMARY_PLACEHOLDER = "Viết tóm tắt một, hai câu về gương điển hình ở đây (tối đa 300 ký tự)."
+BODY_PLACEHOLDER = "Viết câu chuyện ở đây: ai, đã làm gì, ở đâu, khi nào và kết quả ra sao."
+PLACEHOLDERS = (SUMMARY_PLACEHOLDER, BODY_PLACEHOLDER)
 MESSAGE = "còn câu mẫu của thidua new chưa được thay: hãy viết nội dung thật (placeholder text)"
 
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
-from ..hygiene import _strings
-from ..problems import Problem
-from ..schemas import dotted
-from ..source import Document
+from ..content.problems import Problem
+from ..content.source import Document
+from .hygiene import _strings
+from .schemas import dotted
 
 # Căn cước công dân: 12 digits, possibly in groups of 3 or 4 separated by a space or a dot.
 CITIZEN_ID = re.compile(r"(?<![\w.])\d{3}[ .]?\d{3}[ .]?\d{3}[ .]?\d{3}(?![\w])|(?<![\w.])\d{4}[ .]\d{4}[ .]\d{4}(?!\w)")

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..hygiene import _strings
-from ..problems import WARNING, Problem
-from ..schemas import dotted
-from ..source import Document
+from ..content.problems import WARNING, Problem
+from ..content.source import Document
+from .hygiene import _strings
+from .schemas import dotted
 
 _TONED = {"a": "àáảãạ", "e": "èéẻẽẹ", "y": "ỳýỷỹỵ", "o": "òóỏõọ", "u": "ùúủũụ"}
 _LETTER = r"[^\W\d_]"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from .model import SAMPLE_LABEL
+from ..content.model import SAMPLE_LABEL
 
 SIZE = (1200, 630)
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")

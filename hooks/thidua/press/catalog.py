@@ -6,8 +6,8 @@ import csv
 import io
 import json
 
-from . import urls
-from .model import Corpus
+from ..content import urls
+from ..content.model import Corpus
 from .terms import Terms
 
 

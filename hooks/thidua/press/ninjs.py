@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from . import urls
-from .model import INDIVIDUAL
-from .stories import Story
+from ..content import urls
+from ..content.model import INDIVIDUAL
+from ..site.stories import Story
 from .terms import SAMPLE_WARNING, Terms
 
 STANDARD = {"name": "ninjs", "version": "3.1", "schema": "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#"}

@@ -5,20 +5,19 @@ from __future__ import annotations
 import difflib
 import json
 from functools import cache
-
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
-from .problems import Problem
-from .source import Document
+from ..content.problems import Problem
+from ..content.source import Document
 
 TYPE_NAMES = {"string": "chuỗi chữ", "array": "danh sách", "object": "nhóm trường", "boolean": "true hoặc false",
               "integer": "số nguyên", "number": "số"}
 
 
-SCHEMA_DIR = Path(__file__).parent / "schema"
+SCHEMA_DIR = Path(__file__).parent.parent / "schema"
 
 
 @cache

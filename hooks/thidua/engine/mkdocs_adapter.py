@@ -10,18 +10,21 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from . import guide, images, search, urls
-from .browse import browse_links
-from .dashboard import campaign_dashboard
-from .loader import load_corpus
-from .model import Corpus
-from .pages import PageSpec, home_context, site_pages
-from .problems import ContentError
-from .sanitize import clean_html
-from .schemas import SCHEMA_DIR
-from .settings import Settings, SettingsError, settings_from
-from .syndication import Syndication
-from .text import format_date
+from ..checks.loader import load_corpus
+from ..checks.schemas import SCHEMA_DIR
+from ..content import urls
+from ..content.model import Corpus
+from ..content.problems import ContentError
+from ..content.text import format_date
+from ..press.syndication import Syndication
+from ..readers import images, search
+from ..site import guide
+from ..site.browse import browse_links
+from ..site.dashboard import campaign_dashboard
+from ..site.pages import home_context, site_pages
+from ..site.sanitize import clean_html
+from ..site.settings import Settings, SettingsError, settings_from
+from ..site.spec import PageSpec
 
 
 @dataclass

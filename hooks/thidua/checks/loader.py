@@ -8,12 +8,22 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from . import hygiene, schemas, urls
-from .checks import duplicates, photos, placeholders, privacy, tone
-from .model import (Anniversary, Correction, Corpus, Directive, Exemplar, Movement, Plan, Report, Unit,
-                    UnitType)
-from .problems import ContentError, Problem
-from .source import Document, read_data, read_document
+from ..content import urls
+from ..content.model import (
+    Anniversary,
+    Corpus,
+    Correction,
+    Directive,
+    Exemplar,
+    Movement,
+    Plan,
+    Report,
+    Unit,
+    UnitType,
+)
+from ..content.problems import ContentError, Problem
+from ..content.source import Document, read_data, read_document
+from . import duplicates, hygiene, photos, placeholders, privacy, schemas, tone
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")

@@ -9,10 +9,10 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-from . import urls
-from .model import Corpus
-from .pages import PageSpec
-from .schemas import load_schema
+from ..content import urls
+from ..content.model import Corpus
+from .spec import PageSpec
+from ..checks.schemas import load_schema
 
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from . import urls
-from .model import COLLECTIVE, INDIVIDUAL, KIND_LABELS, Corpus, Exemplar
-from .pages import PageSpec, paginate
-from .problems import ContentError, Problem
+from ..content import urls
+from ..content.model import COLLECTIVE, INDIVIDUAL, KIND_LABELS, Corpus, Exemplar
+from .spec import PageSpec, paginate
+from ..content.problems import ContentError, Problem
 
 # Exemplar ids that would collide with a browsing URL under /guong-dien-hinh/.
 RESERVED_IDS = frozenset({*urls.KIND_SLUGS.values(), "khen-thuong", "thang", "trang"})

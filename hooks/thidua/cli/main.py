@@ -7,10 +7,10 @@ import os
 import sys
 from pathlib import Path
 
+from ..checks.loader import load
+from ..content.problems import Problem
+from ..site.settings import SettingsError, parse_as_of
 from . import new_command, selection
-from .loader import load
-from .problems import Problem
-from .settings import SettingsError, parse_as_of
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -80,7 +80,7 @@ def _check(args) -> int:
 
 def _build(args) -> int:
     """Build; the adapter validates the content once, inside the build, with the same messages as check."""
-    from .building import BuildFailed, build_site
+    from ..engine.building import BuildFailed, build_site
 
     as_of = parse_as_of(args.as_of) if args.as_of else None
     try:
@@ -94,7 +94,7 @@ def _build(args) -> int:
 
 
 def _serve(args) -> int:
-    from .building import serve
+    from ..engine.building import serve
 
     serve(args.root.resolve(), args.port)
     return EXIT_OK

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import nh3
 
-from .stories import Story
+from ..site.stories import Story
 from .terms import SAMPLE_WARNING, Terms
 
 TAGS = {"p", "h2", "h3", "strong", "em", "a", "ul", "ol", "li", "blockquote"}

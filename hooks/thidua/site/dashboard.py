@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from . import urls
-from .model import LOCALITY_TYPE, Corpus
+from ..content import urls
+from ..content.model import LOCALITY_TYPE, Corpus
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .model import Corpus
-from .text import slugify
+from ..checks.placeholders import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER
+from ..content.model import Corpus
+from ..content.text import slugify
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../hooks/thidua/schema/exemplar.schema.json"
 MAX_ID_LENGTH = 80
@@ -21,9 +22,6 @@ FALLBACK_ID = "guong-dien-hinh"
 KINDS = {"individual": "cá nhân", "collective": "tập thể"}
 
 # Sentences the editor must replace; `checks/placeholders.py` warns while they remain.
-SUMMARY_PLACEHOLDER = "Viết tóm tắt một, hai câu về gương điển hình ở đây (tối đa 300 ký tự)."
-BODY_PLACEHOLDER = "Viết câu chuyện ở đây: ai, đã làm gì, ở đâu, khi nào và kết quả ra sao."
-PLACEHOLDERS = (SUMMARY_PLACEHOLDER, BODY_PLACEHOLDER)
 
 
 class ScaffoldError(ValueError):

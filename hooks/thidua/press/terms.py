@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .settings import Licence
+from ..site.settings import Licence
 
 SAMPLE_WARNING = "Nội dung mẫu: nhân vật và sự việc không có thật. Vui lòng không đăng lại."
 

@@ -2,59 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from math import ceil
-from typing import Any, Callable, Sequence
+from typing import Any
 
-from . import urls
-from .model import Corpus, Exemplar
+from ..content import urls
+from ..content.model import Corpus, Exemplar
+from .browse import browse_pages
+from .spec import DEFAULT_PAGE_SIZE, PageSpec, Pagination, paginate
 
-DEFAULT_PAGE_SIZE = 20
 HOME_LATEST = 6
-
-
-@dataclass(frozen=True)
-class Pagination:
-    number: int
-    count: int
-    items: Sequence[Any]
-    url_of: Callable[[int], str] = field(repr=False)
-    total: int = 0
-
-    @property
-    def previous_url(self) -> str | None:
-        return self.url_of(self.number - 1) if self.number > 1 else None
-
-    @property
-    def next_url(self) -> str | None:
-        return self.url_of(self.number + 1) if self.number < self.count else None
-
-    def pages(self) -> list[tuple[int, str]]:
-        return [(n, self.url_of(n)) for n in range(1, self.count + 1)]
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    """A page the hooks generate: MkDocs renders `body` (Markdown) into `template` with `context`."""
-
-    url: str
-    template: str
-    title: str
-    kind: str
-    description: str = ""
-    body: str = ""
-    context: dict[str, Any] = field(default_factory=dict)
-    in_nav: bool = False  # listings are in the navigation; single items never are
-    untrusted: bool = False  # bodies from pull requests go through the sanitiser
-
-    @property
-    def src_uri(self) -> str:
-        return urls.source_uri(self.url)
-
-
-def paginate(items: Sequence[Any], size: int, url_of: Callable[[int], str]) -> list[Pagination]:
-    count = max(1, ceil(len(items) / size))
-    return [Pagination(n, count, items[(n - 1) * size:n * size], url_of, len(items)) for n in range(1, count + 1)]
 
 
 def site_pages(corpus: Corpus, page_size: int = DEFAULT_PAGE_SIZE) -> list[PageSpec]:
@@ -68,9 +23,6 @@ def site_pages(corpus: Corpus, page_size: int = DEFAULT_PAGE_SIZE) -> list[PageS
 
 
 def _reader_pages(corpus: Corpus, page_size: int) -> list[PageSpec]:
-    from .browse import browse_pages  # they build on PageSpec and paginate, defined here
-    from .search import search_page
-
     return [*browse_pages(corpus, page_size), search_page()]
 
 
@@ -162,3 +114,9 @@ def _exemplar_page(corpus: Corpus, exemplar: Exemplar) -> PageSpec:
 
 def _numbered(title: str, page: Pagination) -> str:
     return title if page.number == 1 else f"{title} (trang {page.number})"
+
+
+def search_page() -> PageSpec:
+    """The results page the header box submits to (/tim-kiem/?q=…); it says what to do without JavaScript."""
+    return PageSpec(urls.SEARCH, "thidua/search.html", "Tìm kiếm", "search",
+                    description="Tìm gương điển hình theo tên, đơn vị, địa phương hoặc phong trào; gõ có dấu hay không dấu đều được.")

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from . import urls
-from .model import INDIVIDUAL, Corpus, Exemplar, Unit
+from ..content import urls
+from ..content.model import INDIVIDUAL, Corpus, Exemplar, Unit
 from .terms import Terms
 
 FEED_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml", "json": "application/feed+json"}

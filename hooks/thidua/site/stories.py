@@ -16,8 +16,8 @@ from urllib.parse import urljoin, urlsplit, urlunsplit
 import markdown
 import nh3
 
-from . import urls
-from .model import Corpus, Exemplar, Unit
+from ..content import urls
+from ..content.model import Corpus, Exemplar, Unit
 from .sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, clean_html
 
 VIETNAM = timezone(timedelta(hours=7), "ICT")

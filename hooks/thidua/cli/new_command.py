@@ -5,9 +5,9 @@ from __future__ import annotations
 import sys
 from datetime import date
 
-from .loader import load
+from ..checks.loader import load
+from ..content.text import slugify
 from .scaffold import KINDS, Answers, ScaffoldError, create, resolve
-from .text import slugify
 
 EXIT_OK, EXIT_USAGE = 0, 2
 MAX_TRIES = 3

@@ -28,8 +28,8 @@ import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
-from . import urls
-from .model import Corpus, Exemplar
+from ..content import urls
+from ..content.model import Corpus, Exemplar
 
 FIELD_WEIGHTS = {"title": 10, "name": 9, "lede": 6, "unit": 5, "award": 3, "movements": 3}
 MAX_WORD = 40  # longer "words" are not words a reader types
@@ -98,11 +98,3 @@ def write_index(corpus: Corpus, site_dir: Path) -> Path:
 
 def _dump(path: Path, data) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-
-
-def search_page():
-    """The results page the header box submits to (/tim-kiem/?q=…); it says what to do without JavaScript."""
-    from .pages import PageSpec
-
-    return PageSpec(urls.SEARCH, "thidua/search.html", "Tìm kiếm", "search",
-                    description="Tìm gương điển hình theo tên, đơn vị, địa phương hoặc phong trào; gõ có dấu hay không dấu đều được.")

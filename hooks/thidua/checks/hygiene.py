@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .problems import Problem
+from ..content.problems import Problem
+from ..content.source import Document
 from .schemas import dotted
-from .source import Document
 
 # Markup in a plain-text field: a tag, a comment or an entity that could hide one.
 _MARKUP = re.compile(r"<\s*[/!?a-zA-Z]|&#|&[a-zA-Z]+;")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .pages import DEFAULT_PAGE_SIZE
+from .spec import DEFAULT_PAGE_SIZE
 
 AS_OF_ENV = "THIDUA_AS_OF"
 

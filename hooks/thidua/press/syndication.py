@@ -11,12 +11,14 @@ from pathlib import Path
 
 from PIL import Image
 
-from . import catalog, feeds, ninjs, redirects, urls
-from .model import Corpus
+from ..content import urls
+from ..content.model import Corpus
+from ..site import redirects
+from ..site.settings import Settings, SettingsError
+from ..site.stories import Story, markdown_renderer, render_stories
+from . import catalog, feeds, ninjs
 from .republish import Republish, republish
-from .settings import Settings, SettingsError
 from .share_cache import Card, FromPhoto, ShareImages
-from .stories import Story, markdown_renderer, render_stories
 from .structured_data import Head, head_for
 from .terms import Terms
 

@@ -10,7 +10,7 @@ import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
-from .model import Corpus
+from thidua.content.model import Corpus
 
 SOURCES_COPIED = ("docs", "content", "exemplars")
 SOURCES_LINKED = ("hooks", "overrides")  # shared read-only: code and templates

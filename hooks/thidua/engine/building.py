@@ -15,7 +15,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from .settings import AS_OF_ENV
+from ..site.settings import AS_OF_ENV
 
 
 class BuildFailed(Exception):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .problems import Problem
+from ..content.problems import Problem
 
 
 class SelectionError(ValueError):

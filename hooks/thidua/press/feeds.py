@@ -14,9 +14,9 @@ from typing import Sequence
 
 from feedgen.feed import FeedGenerator
 
-from . import urls
-from .model import Corpus
-from .stories import Story, at_midnight
+from ..content import urls
+from ..content.model import Corpus
+from ..site.stories import Story, at_midnight
 from .terms import SAMPLE_WARNING, Terms
 
 MAX_ENTRIES = 50
