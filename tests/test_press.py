@@ -387,7 +387,7 @@ def test_story_pages_describe_a_news_article_about_a_person_or_organisation_with
                                 "award": "Bằng khen của Chủ tịch UBND tỉnh"}
     assert article["author"]["name"] == "Các sở, ban, ngành tỉnh"
     assert article["publisher"]["@type"] == "GovernmentOrganization"
-    assert article["image"] == [SITE_URL + "guong-dien-hinh/bai-moi-doi-ma/anh-chia-se.jpg"]
+    assert article["image"] == [SITE_URL + "guong-dien-hinh/bai-moi-doi-ma/anh-chia-se.png"]
     assert len(article["correction"]) == 2
     [collective] = _ld(press, "guong-dien-hinh/to-tu-quan-mau-duong-lang-xanh/")
     assert collective["about"]["@type"] == "Organization" and collective["about"]["award"]
@@ -465,10 +465,17 @@ def test_the_press_page_is_in_the_navigation_and_lists_every_feed(press):
 
 # --- share images, redirects, embargo --------------------------------------------------------------
 
-def test_every_story_has_a_1200_by_630_share_image(press):
+def test_every_story_has_a_1200_by_630_share_image_a_light_png_card_without_a_photo(press):
+    formats = set()
     for story in json.loads((out(press) / "api/catalog.json").read_text("utf-8"))["exemplars"]:
-        with Image.open(out(press) / story["share_image"].removeprefix(SITE_URL)) as image:
-            assert image.size == (1200, 630) and image.format == "JPEG"
+        path = out(press) / story["share_image"].removeprefix(SITE_URL)
+        with Image.open(path) as image:
+            assert image.size == (1200, 630)
+            assert image.format == ("JPEG" if path.suffix == ".jpg" else "PNG")
+            formats.add(image.format)
+        if path.suffix == ".png":
+            assert path.stat().st_size <= 25_000, path  # the footprint budget: ≤ 40 KB per story in all
+    assert formats == {"JPEG", "PNG"}
 
 
 def test_a_former_id_redirects_to_the_story_and_stays_out_of_search_and_sitemap(press):
@@ -514,7 +521,7 @@ def test_the_same_content_gives_the_same_syndicated_bytes(press, tmp_path):
     again = build_site(press.root, site_dir=tmp_path / "again", as_of=AS_OF)
     first = out(press)
     names = [p.relative_to(first) for p in first.rglob("*")
-             if p.suffix in (".xml", ".json", ".csv", ".jpg") and p.name != "sitemap.xml"]
+             if p.suffix in (".xml", ".json", ".csv", ".jpg", ".png") and p.name != "sitemap.xml"]
     assert len(names) > 100
     for name in names:
         assert (again / name).read_bytes() == (first / name).read_bytes(), name

@@ -67,11 +67,12 @@ def ninjs(exemplar_id: str) -> str:
     return f"{exemplar(exemplar_id)}ninjs.json"
 
 
-def share_image(exemplar_id: str) -> str:
-    return f"{exemplar(exemplar_id)}anh-chia-se.jpg"
+def share_image(exemplar_id: str, photo: bool = False) -> str:
+    """A story's og:image: its photo cropped (JPEG), or a title card (a 16-colour PNG, a fifth of a JPEG's bytes)."""
+    return f"{exemplar(exemplar_id)}anh-chia-se.{'jpg' if photo else 'png'}"
 
 
-SITE_SHARE_IMAGE = "assets/anh-chia-se.jpg"
+SITE_SHARE_IMAGE = "assets/anh-chia-se.png"
 
 
 SEARCH = "tim-kiem/"

@@ -32,7 +32,7 @@ def catalog(corpus: Corpus, terms: Terms) -> dict:
                        "unit": e.unit, "movements": list(e.movements), "date": e.date.isoformat(),
                        "updated": e.last_modified.isoformat(), "version": 1 + len(e.corrections),
                        "url": absolute(urls.exemplar(e.id)), "ninjs": absolute(urls.ninjs(e.id)),
-                       "share_image": absolute(urls.share_image(e.id))}
+                       "share_image": absolute(urls.share_image(e.id, bool(e.photo)))}
                       for e in corpus.exemplars_newest_first],
     }
 

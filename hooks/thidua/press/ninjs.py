@@ -78,7 +78,7 @@ def ninjs(story: Story, terms: Terms, photo_size: tuple[int, int] | None = None)
             "usageTerms": f"Chỉ dùng kèm bài này, ghi “Ảnh: {photo.credit}”. {terms.usage_terms}",
             "renditions": [
                 original,
-                {"name": "share", "href": absolute(urls.share_image(ex.id)), "contentType": "image/jpeg",
+                {"name": "share", "href": absolute(urls.share_image(ex.id, photo=True)), "contentType": "image/jpeg",
                  "width": SHARE_SIZE[0], "height": SHARE_SIZE[1]},
             ],
         }]

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import share_image
 
-RECIPE = "share-v1"  # part of the cache key: change it when the drawing changes
+RECIPE = "share-v2"  # part of the cache key: change it when the drawing changes
 
 
 @dataclass(frozen=True)
@@ -63,7 +63,7 @@ class ShareImages:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         for url, image in images.items():
             digest = hashlib.sha256(f"{RECIPE}|{image.key()}".encode()).hexdigest()[:24]
-            target = self.planned[url] = self.cache_dir / f"{digest}.jpg"
+            target = self.planned[url] = self.cache_dir / f"{digest}{Path(url).suffix}"
             if not target.exists():
                 self.pending.append(self._pool().submit(draw, image, target))
 

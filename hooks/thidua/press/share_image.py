@@ -1,8 +1,10 @@
 """The picture social networks show for a page (og:image), 1200×630, drawn at build time with Pillow.
 
-A story with a photo gets its photo cropped to 1200×630; one without gets a card with its title, drawn
-with DejaVu Sans from Debian's fonts-dejavu-core (it has every Vietnamese letter). Nothing is fetched;
-the JPEG carries no timestamp, so the same story gives the same bytes.
+A story with a photo gets its photo cropped to 1200×630 (JPEG); one without gets a card with its title,
+drawn with DejaVu Sans from Debian's fonts-dejavu-core (it has every Vietnamese letter). A card is four
+flat colours and anti-aliased text, so it is saved as a 16-colour PNG: measured on two titles, 14–20 KB
+against 70–99 KB as a quality-85 JPEG (39–56 KB even at quality 60, progressive, 4:2:0) and with crisper
+letters. Nothing is fetched; neither file carries a timestamp, so the same story gives the same bytes.
 """
 
 from __future__ import annotations
@@ -37,6 +39,16 @@ def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
 def _jpeg(image: Image.Image) -> bytes:
     out = io.BytesIO()
     image.convert("RGB").save(out, "JPEG", quality=85)  # optimize=True doubles the time for ~5 % fewer bytes
+    return out.getvalue()
+
+
+CARD_COLOURS = 16  # the card's four colours and enough shades between them for smooth letter edges
+
+
+def _png(image: Image.Image) -> bytes:
+    out = io.BytesIO()
+    image.quantize(CARD_COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
+        out, "PNG", optimize=True)
     return out.getvalue()
 
 
@@ -88,7 +100,7 @@ def card(title: str, kicker: str, footer: str, sample: bool) -> bytes:
     for line in lines:
         draw.text((MARGIN, y), line, font=title_font, fill=WHITE)
         y += line_height
-    return _jpeg(image)
+    return _png(image)
 
 
 @cache  # every card of a build shares its background, badge, kicker and footer: drawn once

@@ -68,7 +68,7 @@ def news_article(corpus: Corpus, exemplar: Exemplar, terms: Terms) -> dict:
         "datePublished": exemplar.date.isoformat(),
         "dateModified": exemplar.last_modified.isoformat(),
         "version": str(1 + len(exemplar.corrections)),
-        "image": [absolute(urls.share_image(exemplar.id))],
+        "image": [absolute(urls.share_image(exemplar.id, bool(exemplar.photo)))],
         "author": organisation(unit, terms),
         "publisher": {"@type": "GovernmentOrganization", "name": terms.holder, "url": terms.site_url,
                       "logo": {"@type": "ImageObject", "url": absolute(urls.SITE_SHARE_IMAGE)}},
@@ -105,7 +105,7 @@ def government_organization(corpus: Corpus, unit: Unit, terms: Terms) -> dict:
 
 
 def exemplar_head(corpus: Corpus, exemplar: Exemplar, terms: Terms) -> Head:
-    return Head(og_type="article", image=urls.absolute(terms.site_url, urls.share_image(exemplar.id)),
+    return Head(og_type="article", image=urls.absolute(terms.site_url, urls.share_image(exemplar.id, bool(exemplar.photo))),
                 image_alt=exemplar.photo_alt or exemplar.display_title,
                 json_ld=script_json(news_article(corpus, exemplar, terms)),
                 published=exemplar.date.isoformat(), modified=exemplar.last_modified.isoformat())
