@@ -80,16 +80,20 @@ def _check(args) -> int:
 
 def _build(args) -> int:
     """Build; the adapter validates the content once, inside the build, with the same messages as check."""
-    from ..engine.building import BuildFailed, build_site
+    from ..engine.building import BuildFailed, build_outcome
+    from ..hosting.footprint import report
 
     as_of = parse_as_of(args.as_of) if args.as_of else None
     try:
-        site = build_site(args.root, args.site_dir, as_of)
+        outcome = build_outcome(args.root, args.site_dir, as_of)
     except BuildFailed as err:
         print(err)
         print("Chưa dựng được trang: hãy sửa các lỗi trên. site/ cũ được giữ nguyên.", file=sys.stderr)
         return EXIT_ERRORS
-    print(f"Đã dựng trang vào {site}")
+    for warning in outcome.warnings:
+        print(warning, file=sys.stderr)
+    print(f"Đã dựng trang vào {outcome.site}")
+    print(report(outcome.footprint))
     return EXIT_OK
 
 

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import tempfile
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 
@@ -15,15 +16,29 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from ..hosting import footprint, precompress, server_files
 from ..site.settings import AS_OF_ENV
+
+EXAMPLE_HOST = "thidua.binhthuan.example"  # mkdocs.yml's placeholder until the real address is set
 
 
 class BuildFailed(Exception):
     pass
 
 
+@dataclass
+class BuildOutcome:
+    site: Path
+    footprint: footprint.Footprint
+    warnings: list[str] = field(default_factory=list)  # for the CLI to print: MkDocs' strict mode fails on logged ones
+
+
 def build_site(root: Path, site_dir: Path | None = None, as_of: date | None = None) -> Path:
-    """Build atomically: a failed build leaves the previous `site/` exactly as it was."""
+    return build_outcome(root, site_dir, as_of).site
+
+
+def build_outcome(root: Path, site_dir: Path | None = None, as_of: date | None = None) -> BuildOutcome:
+    """Build atomically: a failed build (or one too large for the host) leaves `site/` exactly as it was."""
     root = root.resolve()
     site_dir = (site_dir or root / "site").resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -33,14 +48,35 @@ def build_site(root: Path, site_dir: Path | None = None, as_of: date | None = No
         with _as_of(root, as_of), _collect_mkdocs_messages(messages):
             config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
             build(config)
+        size = _for_hosting(staging, config.extra.get("thidua", {}))
     except (MkDocsException, SystemExit) as err:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed("\n".join(messages) or str(err)) from None
+    except (footprint.TooLarge, footprint.LimitError) as err:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed(str(err)) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     _replace(site_dir, staging)
-    return site_dir
+    return BuildOutcome(site_dir, size, _warnings(config))
+
+
+def _for_hosting(staging: Path, extra: dict) -> footprint.Footprint:
+    """Gzip copies and the CSP for nginx, then the size against the host's limit."""
+    limit = footprint.limit_bytes(extra)
+    server_files.write_csp(staging)
+    precompress.precompress(staging)
+    size = footprint.measure(staging)
+    footprint.check(size, limit)
+    return size
+
+
+def _warnings(config) -> list[str]:
+    if EXAMPLE_HOST in (config.site_url or ""):
+        return [f"Cảnh báo: site_url trong mkdocs.yml vẫn là địa chỉ ví dụ {config.site_url} — hãy đặt địa chỉ "
+                "thật trước khi đăng trang (README, mục “Trước lần đăng đầu tiên”)."]
+    return []
 
 
 def _replace(site_dir: Path, staging: Path) -> None:

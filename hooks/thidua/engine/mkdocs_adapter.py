@@ -16,6 +16,7 @@ from ..content import urls
 from ..content.model import Corpus
 from ..content.problems import ContentError
 from ..content.text import format_date
+from ..hosting import server_files
 from ..press.syndication import Syndication
 from ..readers import images, search
 from ..site import guide
@@ -124,6 +125,8 @@ def on_post_build(config) -> None:
     site_dir = Path(config.site_dir)
     _syndication.write(site_dir)
     search.write_index(_build.corpus, site_dir)
+    server_files.write_redirect_map(site_dir, {urls.exemplar(alias): urls.exemplar(e.id)
+                                               for e in _build.corpus.exemplars.values() for alias in e.aliases})
 
 
 def _markdown(page: PageSpec) -> str:
