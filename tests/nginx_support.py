@@ -37,10 +37,10 @@ def config_for(site_dir: Path, port: int, prefix: Path) -> str:
 
 
 @contextmanager
-def nginx(site_dir: Path, prefix: Path):
+def nginx(site_dir: Path, prefix: Path, port: int | None = None):
     """http://127.0.0.1:<port> served by nginx with deploy/nginx.conf until the block ends."""
     prefix.mkdir(parents=True, exist_ok=True)
-    port = free_port()
+    port = port or free_port()
     conf = prefix / "nginx.conf"
     conf.write_text(config_for(site_dir, port, prefix), "utf-8")
     args = [NGINX, "-p", str(prefix), "-c", str(conf), "-e", str(prefix / "error.log")]
