@@ -63,6 +63,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(run=_serve)
 
+    deploy = commands.add_parser("deploy", help="đưa site/ đã dựng lên kho S3 (chỉ tệp thay đổi), qua rclone")
+    deploy.add_argument("target", metavar="s3://BUCKET/THƯ-MỤC")
+    deploy.add_argument("--site-dir", type=Path, help="thư mục đã dựng (mặc định: site/)")
+    deploy.add_argument("--dry-run", action="store_true", help="chỉ liệt kê, không tải lên")
+    deploy.set_defaults(run=_deploy)
+
     new_command.add_parser(commands)
     return parser
 
@@ -94,6 +100,19 @@ def _build(args) -> int:
         print(warning, file=sys.stderr)
     print(f"Đã dựng trang vào {outcome.site}")
     print(report(outcome.footprint))
+    return EXIT_OK
+
+
+def _deploy(args) -> int:
+    from ..hosting.deploy import DeployError, deploy
+
+    try:
+        done = deploy((args.site_dir or args.root / "site").resolve(), args.target, args.dry_run)
+    except DeployError as err:
+        print(f"thidua deploy: {err}", file=sys.stderr)
+        return EXIT_ERRORS
+    verb = "Sẽ tải lên" if args.dry_run else "Đã tải lên"
+    print(f"{verb} {len(done.uploaded)} tệp thay đổi, xoá {len(done.deleted)} tệp cũ ({args.target}).")
     return EXIT_OK
 
 

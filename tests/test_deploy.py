@@ -1,0 +1,90 @@
+"""`thidua deploy s3://…` against `rclone serve s3` on loopback: only what changed travels."""
+
+from __future__ import annotations
+
+import subprocess
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+from nginx_support import free_port
+from support import AS_OF, Site, copy_repository
+from thidua.cli.main import main
+from thidua.hosting import deploy
+
+KEY, SECRET = "thidua-test", "thidua-test-secret"
+STORY = "guong-dien-hinh/guong-se-sua/"
+OTHER = "guong-dien-hinh/guong-khong-doi/"
+
+
+@pytest.fixture
+def s3(tmp_path, monkeypatch):
+    """A loopback S3 endpoint over a temporary folder whose sub-folder `thidua` is the bucket."""
+    store = tmp_path / "store"
+    (store / "thidua").mkdir(parents=True)
+    port = free_port()
+    server = subprocess.Popen([deploy.rclone_binary(), "serve", "s3", str(store), "--addr", f"127.0.0.1:{port}",
+                               "--auth-key", f"{KEY},{SECRET}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    endpoint = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(endpoint, timeout=1)
+        except urllib.error.HTTPError:
+            break  # it answers (403 without a signature)
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.1)
+    for name, value in {"RCLONE_S3_PROVIDER": "Rclone", "RCLONE_S3_ENDPOINT": endpoint,
+                        "RCLONE_S3_ACCESS_KEY_ID": KEY, "RCLONE_S3_SECRET_ACCESS_KEY": SECRET,
+                        "RCLONE_S3_REGION": "us-east-1"}.items():
+        monkeypatch.setenv(name, value)
+    try:
+        yield store / "thidua" / "tinh"
+    finally:
+        server.terminate()
+        server.wait(10)
+
+
+def test_a_second_deploy_uploads_nothing_and_a_changed_story_only_what_shows_it(tmp_path, s3):
+    site = Site(copy_repository(tmp_path / "repo"))
+    site.exemplar("guong-se-sua", title="Gương sẽ sửa", body="Bản đầu.")
+    site.exemplar("guong-khong-doi", title="Gương không đổi", unit="ham-thuan-bac", movements=["hoc-tap-va-lam-theo-bac"])
+    built = site.build(AS_OF)
+
+    first = deploy.deploy(built, "s3://thidua/tinh")
+    published = {p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file()
+                 if deploy.published(p.relative_to(built).as_posix())}
+    assert set(first.uploaded) == published
+    assert (s3 / STORY / "index.html").read_bytes() == (built / STORY / "index.html").read_bytes()
+    assert not (s3 / "_nginx").exists() and not list(s3.rglob("*.html.gz"))
+
+    site.build(AS_OF)
+    again = deploy.deploy(built, "s3://thidua/tinh")
+    assert again.uploaded == [] and again.deleted == []
+
+    site.exemplar("guong-se-sua", title="Gương sẽ sửa", body="Bản đã sửa, dài hơn bản đầu.")
+    site.build(AS_OF)
+    changed = set(deploy.deploy(built, "s3://thidua/tinh").uploaded)
+    assert STORY + "index.html" in changed and STORY + "ninjs.json" in changed
+    assert "feed.xml" in changed and "phong-trao/cai-cach-hanh-chinh/feed.xml" in changed
+    assert not [name for name in changed if name.startswith(OTHER)]
+    assert not [name for name in changed if name.startswith("don-vi/ham-thuan-bac/")]
+    assert len(changed) <= 30, sorted(changed)
+
+
+def test_headers_follow_the_kind_of_file():
+    assert deploy.headers_for("assets/stylesheets/main.484c7ddc.min.css") == (deploy.IMMUTABLE, None)
+    assert deploy.headers_for(STORY + "index.html") == (deploy.SHORT, "text/html; charset=utf-8")
+    assert deploy.headers_for("rss.xml") == (deploy.DATA, "application/rss+xml; charset=utf-8")
+    assert deploy.headers_for("api/exemplars.csv") == (deploy.DATA, "text/csv; charset=utf-8")
+    assert deploy.headers_for(STORY + "anh-chia-se.png") == (deploy.DEFAULT, None)
+    assert not deploy.published(STORY + "index.html.gz") and deploy.published("sitemap.xml.gz")
+
+
+def test_a_bad_target_or_an_unbuilt_site_is_refused_in_vietnamese(tmp_path, capsys):
+    assert main(["--root", str(tmp_path), "deploy", "ftp://x"]) == 1
+    assert "chưa có trang dựng sẵn" in capsys.readouterr().err
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "index.html").write_text("<!doctype html>", "utf-8")
+    assert main(["--root", str(tmp_path), "deploy", "ftp://x"]) == 1
+    assert "không hợp lệ: dùng dạng s3://" in capsys.readouterr().err
