@@ -2,7 +2,9 @@
 
 Usage: .venv/bin/python scripts/bench.py [N ...] [--keep]
 Prints, per N: wall time, time ratio to the blog plugin, peak RSS, output size, the largest HTML page
-(and its ratio to the largest page with only the sample content) and the search payload.
+(and its ratio to the largest page with only the sample content), the search payload, and the bytes
+each story adds to the output — (size at N − size with the sample content only) / N, .gz copies
+included — by kind (issue 14's budget: at most 40 KB per story without a photo).
 A tool to run and report from, not a test.
 """
 
@@ -24,6 +26,8 @@ sys.path.insert(0, str(REPO / "tests"))
 
 from synthetic import copy_sources, write_synthetic  # noqa: E402
 from thidua.checks.loader import load_corpus  # noqa: E402
+from thidua.hosting.footprint import LABELS  # noqa: E402
+from thidua.hosting.footprint import measure as measure_site  # noqa: E402
 
 AS_OF = "2023-12-31"
 
@@ -74,7 +78,14 @@ def thidua_build(root: Path) -> tuple[float, float]:
     return measure([str(BIN / "thidua"), "--root", str(root), "build", "--as-of", AS_OF], root)
 
 
-def run(n: int, work: Path, baseline_page: int) -> None:
+def per_story(site: Path, baseline, n: int) -> str:
+    """Bytes added per story, in all and by kind of file."""
+    size = measure_site(site)
+    kinds = ", ".join(f"{LABELS[k]} {(size.sizes[k] - baseline.sizes[k]) / n / 1e3:.1f}" for k in size.sizes)
+    return f"per story {(size.total - baseline.total) / n / 1e3:.1f} KB ({kinds})"
+
+
+def run(n: int, work: Path, baseline_page: int, baseline_size) -> None:
     ours = copy_sources(REPO, work / f"ours-{n}")
     write_synthetic(ours, load_corpus(REPO), n)
     ours_time, ours_rss = thidua_build(ours)
@@ -85,7 +96,8 @@ def run(n: int, work: Path, baseline_page: int) -> None:
     print(f"N={n:>6}  thidua {ours_time:7.1f} s  blog {blog_time:7.1f} s  ratio {ours_time / blog_time:4.2f}  "
           f"peak RSS {ours_rss:6.0f} MB (blog {blog_rss:.0f} MB)  output {tree_size(site) / 1e6:7.1f} MB "
           f"(blog {tree_size(blog / 'site') / 1e6:.1f} MB)  largest page {size / 1e3:.1f} KB {page} "
-          f"({size / baseline_page:.2f}× sample-only)  search files {search_payload(site) / 1e6:.2f} MB", flush=True)
+          f"({size / baseline_page:.2f}× sample-only)  search files {search_payload(site) / 1e6:.2f} MB\n"
+          f"        {per_story(site, baseline_size, n)}", flush=True)
 
 
 def main() -> None:
@@ -98,9 +110,11 @@ def main() -> None:
         sample = copy_sources(REPO, work / "sample-only")
         sample_time, _ = thidua_build(sample)
         baseline, page = largest_page(sample / "site")
-        print(f"sample content only: {sample_time:.1f} s, largest page {baseline / 1e3:.1f} KB {page}", flush=True)
+        print(f"sample content only: {sample_time:.1f} s, largest page {baseline / 1e3:.1f} KB {page}, "
+              f"output {tree_size(sample / 'site') / 1e6:.1f} MB", flush=True)
+        baseline_size = measure_site(sample / "site")
         for n in args.sizes:
-            run(n, work, baseline)
+            run(n, work, baseline, baseline_size)
     finally:
         if args.keep:
             print(f"kept in {work}")

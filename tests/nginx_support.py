@@ -18,6 +18,14 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 CONF = REPO / "deploy" / "nginx.conf"
 
 
+def for_nginx(root: Path) -> None:
+    """Set the copied site's host to nginx in its mkdocs.yml: the build then writes the .gz copies."""
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert "    host: github-pages\n" in text
+    config.write_text(text.replace("    host: github-pages\n", "    host: nginx\n"), "utf-8")
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -6,7 +6,7 @@ import gzip
 import re
 
 import pytest
-from nginx_support import fetch, nginx
+from nginx_support import fetch, for_nginx, nginx
 from support import AS_OF, Site, copy_repository
 
 STORY = "/guong-dien-hinh/guong-co-ma-cu/"
@@ -16,6 +16,7 @@ STORY = "/guong-dien-hinh/guong-co-ma-cu/"
 def served(tmp_path_factory):
     site = Site(copy_repository(tmp_path_factory.mktemp("nginx") / "repo"))
     site.exemplar("guong-co-ma-cu", title="Gương đã đổi mã", aliases=["ma-cu-cua-guong"])
+    for_nginx(site.root)
     site_dir = site.build(AS_OF)
     with nginx(site_dir, tmp_path_factory.mktemp("nginx-prefix")) as url:
         yield url, site_dir
@@ -104,3 +105,13 @@ def test_feeds_ninjs_and_csv_have_their_own_types(served, path, content_type):
     status, headers, _ = fetch(url + path, gzip=True)
     assert status == 200, path
     assert headers["Content-Type"] == content_type
+
+
+def test_a_build_for_another_host_is_still_sent_compressed(tmp_path):
+    site = Site(copy_repository(tmp_path / "repo"))  # host: github-pages, no .gz copies
+    site_dir = site.build(AS_OF)
+    assert not list(site_dir.rglob("*.html.gz"))
+    with nginx(site_dir, tmp_path / "prefix") as url:
+        status, headers, body = fetch(url + "/feed.xml", gzip=True)
+    assert status == 200 and headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(body) == (site_dir / "feed.xml").read_bytes()

@@ -7,7 +7,7 @@ import re
 import shutil
 
 import pytest
-from nginx_support import free_port, nginx
+from nginx_support import for_nginx, free_port, nginx
 from stories import HOA
 from support import AS_OF
 from test_readers import PAGE_KINDS
@@ -32,6 +32,7 @@ def nginx_url(reader_site, tmp_path_factory):
     config = root / "mkdocs.yml"
     config.write_text(re.sub(r"(?m)^site_url: .*$", f"site_url: http://127.0.0.1:{port}/", config.read_text("utf-8")),
                       "utf-8")
+    for_nginx(root)
     with nginx(build_site(root, as_of=AS_OF), tmp_path_factory.mktemp("csp-nginx"), port) as url:
         yield url
 

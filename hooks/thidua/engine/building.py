@@ -16,7 +16,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from ..hosting import footprint, precompress, server_files
+from ..hosting import footprint, minify, precompress, server_files
 from ..site.settings import AS_OF_ENV
 
 EXAMPLE_HOST = "thidua.binhthuan.example"  # mkdocs.yml's placeholder until the real address is set
@@ -63,10 +63,13 @@ def build_outcome(root: Path, site_dir: Path | None = None, as_of: date | None =
 
 
 def _for_hosting(staging: Path, extra: dict) -> footprint.Footprint:
-    """Gzip copies and the CSP for nginx, then the size against the host's limit."""
+    """Lighter pages, the CSP for nginx, gzip copies when the host serves them, the size against its limit."""
+    host = footprint.host_of(extra)
     limit = footprint.limit_bytes(extra)
+    minify.collapse_site(staging)
     server_files.write_csp(staging)
-    precompress.precompress(staging)
+    if host.precompressed:
+        precompress.precompress(staging)
     size = footprint.measure(staging)
     footprint.check(size, limit)
     return size

@@ -20,6 +20,23 @@ FEED_NAMES = frozenset(urls.feeds("").values())
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".ico"})
 
 
+@dataclass(frozen=True)
+class Host:
+    name: str
+    precompressed: bool  # nginx serves the build's .gz copies (gzip_static); Pages and CDNs compress themselves
+
+
+HOSTS = {"github-pages": Host("github-pages", False), "nginx": Host("nginx", True), "s3": Host("s3", False)}
+DEFAULT_HOST = "github-pages"
+
+
+def host_of(extra: dict) -> Host:
+    name = extra.get("host", DEFAULT_HOST)
+    if name not in HOSTS:
+        raise LimitError(f"extra.thidua.host “{name}” không hợp lệ: chọn một trong {', '.join(HOSTS)}")
+    return HOSTS[name]
+
+
 class TooLarge(Exception):
     pass
 
