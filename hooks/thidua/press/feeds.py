@@ -20,6 +20,9 @@ from ..site.stories import Story, at_midnight
 from .terms import SAMPLE_WARNING, Terms
 
 MAX_ENTRIES = 50
+# A movement's or unit's three feeds hold fewer: there are forty of them, and at 50 full entries each they
+# weighed 12 KB per story at 1,000 stories; the site feed and each story's ninjs carry everything.
+TOPIC_ENTRIES = 20
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 GENERATOR = "thidua"
 
@@ -40,10 +43,10 @@ class Feed:
 def site_feeds(corpus: Corpus, stories: dict[str, Story], site_name: str) -> list[Feed]:
     """One feed for the site, one per movement, one per unit (a locality's gathers its units' stories)."""
 
-    def pick(exemplars) -> list[Story]:
-        return [stories[e.id] for e in exemplars][:MAX_ENTRIES]
+    def pick(exemplars, limit: int = TOPIC_ENTRIES) -> list[Story]:
+        return [stories[e.id] for e in exemplars][:limit]
 
-    feeds = [Feed("", site_name, f"Gương điển hình mới nhất — {site_name}", pick(corpus.exemplars_newest_first),
+    feeds = [Feed("", site_name, f"Gương điển hình mới nhất — {site_name}", pick(corpus.exemplars_newest_first, MAX_ENTRIES),
                   "site", "Toàn trang")]
     for movement in sorted(corpus.movements.values(), key=lambda m: (m.plan, m.kind != "noi-dung", m.order)):
         feeds.append(Feed(urls.movement(movement.id), f"{movement.title} — {site_name}",
