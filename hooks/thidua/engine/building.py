@@ -78,7 +78,7 @@ def _for_hosting(staging: Path, extra: dict) -> footprint.Footprint:
 def _warnings(config) -> list[str]:
     if EXAMPLE_HOST in (config.site_url or ""):
         return [f"Cảnh báo: site_url trong mkdocs.yml vẫn là địa chỉ ví dụ {config.site_url} — hãy đặt địa chỉ "
-                "thật trước khi đăng trang (README, mục “Trước lần đăng đầu tiên”)."]
+                "thật trước khi đăng trang (README, mục “Before the first deploy”)."]
     return []
 
 

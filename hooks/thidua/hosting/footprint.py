@@ -90,7 +90,7 @@ def check(footprint: Footprint, limit: int) -> None:
     if footprint.total > limit:
         raise TooLarge(f"trang dựng ra nặng {_mb(footprint.total)}, vượt giới hạn của nơi lưu trữ {_mb(limit)} "
                        "(extra.thidua.host_limit_mb trong mkdocs.yml). Hãy giảm ảnh hoặc chuyển sang máy chủ "
-                       "riêng/kho S3 (README, mục “Lưu trữ”) rồi nâng giới hạn.\n" + report(footprint))
+                       "riêng/kho S3 (README, mục “Hosting”) rồi nâng giới hạn.\n" + report(footprint))
 
 
 def report(footprint: Footprint) -> str:
