@@ -68,7 +68,7 @@ def ninjs(exemplar_id: str) -> str:
 
 
 def share_image(exemplar_id: str, photo: bool = False) -> str:
-    """A story's og:image: its photo cropped (JPEG), or a title card (a 16-colour PNG, a fifth of a JPEG's bytes)."""
+    """A story's og:image: its photo cropped (JPEG), or a title card (an 8-colour PNG, a sixth of a JPEG's bytes)."""
     return f"{exemplar(exemplar_id)}anh-chia-se.{'jpg' if photo else 'png'}"
 
 
