@@ -8,7 +8,6 @@ for byte (so the inline scripts keep the hashes the CSP lists).
 from __future__ import annotations
 
 import re
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 _KEPT = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
@@ -29,5 +28,5 @@ def _rewrite(path: Path) -> None:
 
 
 def collapse_site(site_dir: Path) -> None:
-    with ThreadPoolExecutor(2) as pool:
-        list(pool.map(_rewrite, sorted(site_dir.rglob("*.html"))))
+    for page in site_dir.rglob("*.html"):
+        _rewrite(page)
