@@ -88,3 +88,15 @@ def test_a_bad_target_or_an_unbuilt_site_is_refused_in_vietnamese(tmp_path, caps
     (tmp_path / "site" / "index.html").write_text("<!doctype html>", "utf-8")
     assert main(["--root", str(tmp_path), "deploy", "ftp://x"]) == 1
     assert "không hợp lệ: dùng dạng s3://" in capsys.readouterr().err
+
+
+def test_an_unreachable_store_is_reported_with_rclone_s_reason(tmp_path, monkeypatch, capsys):
+    site_dir = tmp_path / "site"
+    site_dir.mkdir()
+    (site_dir / "index.html").write_text("<!doctype html>", "utf-8")
+    monkeypatch.setenv("RCLONE_S3_ENDPOINT", f"http://127.0.0.1:{free_port()}")
+    monkeypatch.setenv("RCLONE_LOW_LEVEL_RETRIES", "1")
+    monkeypatch.setenv("RCLONE_RETRIES", "1")
+    assert main(["--root", str(tmp_path), "deploy", "s3://thidua/tinh"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("thidua deploy: rclone báo lỗi:\n") and len(err.splitlines()) >= 2

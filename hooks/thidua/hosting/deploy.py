@@ -115,16 +115,19 @@ def _run(args: list[str], env: dict, done: Deployed, dry_run: bool) -> None:
     if dry_run:
         command.append("--dry-run")
     result = subprocess.run(command, env=env, capture_output=True, text=True)
+    errors = []
     for line in result.stderr.splitlines():
         try:
             entry = json.loads(line)
         except ValueError:
+            errors.append(line)
             continue
         message, name = str(entry.get("msg", "")), entry.get("object")
+        if entry.get("level") in ("error", "critical"):
+            errors.append(f"{name}: {message}" if name else message)
         if name and (message.startswith("Copied") or "Skipped copy" in message):
             done.uploaded.append(name)
         elif name and (message.startswith("Deleted") or "Skipped delete" in message):
             done.deleted.append(name)
     if result.returncode != 0:
-        errors = [line for line in result.stderr.splitlines() if '"level":"error"' in line or not line.startswith("{")]
         raise DeployError("rclone báo lỗi:\n" + "\n".join(errors[-10:]))
