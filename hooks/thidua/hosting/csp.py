@@ -14,7 +14,7 @@ import hashlib
 import re
 from pathlib import Path
 
-_INLINE = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
+_INLINE = re.compile(r"<(script)(?P<attrs>[^>]*)>(?P<body>.*?)</\1>", re.S | re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _SRC = re.compile(r"\bsrc\s*=", re.I)
 RUNNABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
