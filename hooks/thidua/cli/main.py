@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..checks.loader import load
 from ..content.problems import Problem
-from ..site.settings import SettingsError, parse_as_of
+from ..site.settings import SettingsError, config_problems, parse_as_of
 from . import new_command, selection
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -73,7 +73,7 @@ def _check(args) -> int:
     except selection.SelectionError as err:
         print(f"thidua check: {err}", file=sys.stderr)
         return EXIT_USAGE
-    problems = selection.only(load(args.root).problems, selected)
+    problems = selection.only(load(args.root).problems + config_problems(args.root), selected)
     _report(problems, args.format)
     return EXIT_ERRORS if any(p.is_error for p in problems) else EXIT_OK
 
