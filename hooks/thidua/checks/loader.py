@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,6 +22,7 @@ from ..content.model import (
 )
 from ..content.problems import ContentError, Problem
 from ..content.source import Document, read_data, read_document
+from ..content.text import did_you_mean
 from . import duplicates, hygiene, photos, placeholders, privacy, schemas, tone
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -210,8 +210,7 @@ def _reference(doc: Document, key: str, value, known: dict, what: str) -> list[P
     if not isinstance(value, str) or not SLUG.match(value) or value in known:
         return []  # absent or malformed values are reported by the schema
     message = f"{what} “{value}” không tồn tại (unknown {key.split('[')[0]})"
-    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
-    return [doc.problem(key, message + (f"; có phải ý bạn là “{close[0]}”? (did you mean)" if close else ""))]
+    return [doc.problem(key, message + did_you_mean(value, known))]
 
 
 def _photo_path(doc: Document, value, root: Path, problems: list[Problem]) -> str | None:
