@@ -42,7 +42,7 @@ def words(text: str) -> list[str]:
 
 def story_fields(corpus: Corpus, exemplar: Exemplar) -> dict[str, str]:
     unit = corpus.units[exemplar.unit]
-    locality = corpus.units.get(corpus.locality_of(unit) or "")
+    locality = corpus.locality(unit)
     places = [unit.name] + ([locality.name] if locality and locality.id != unit.id else [])
     movements = [corpus.movements[m] for m in exemplar.movements if m in corpus.movements]
     return {"title": exemplar.title, "name": exemplar.name, "lede": exemplar.summary, "unit": " ".join(places),
