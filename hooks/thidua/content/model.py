@@ -1,4 +1,4 @@
-"""The content model: plain dataclasses, no I/O and no MkDocs."""
+"""The content model: plain dataclasses, no I/O and no MkDocs; labels come from the UI words."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
+from .words import word
+
 INDIVIDUAL = "individual"
 COLLECTIVE = "collective"
-KIND_LABELS = {INDIVIDUAL: "Cá nhân", COLLECTIVE: "Tập thể"}
-SAMPLE_LABEL = "Nội dung mẫu"
+KIND_LABELS = {INDIVIDUAL: word("kind.individual"), COLLECTIVE: word("kind.collective")}
+SAMPLE_LABEL = word("sample.label")
 SAMPLE_PREFIX = f"[{SAMPLE_LABEL}] "
 
 
