@@ -10,8 +10,8 @@ from collections import defaultdict
 
 from ..content import urls
 from ..content.model import COLLECTIVE, INDIVIDUAL, KIND_LABELS, Corpus, Exemplar
-from .spec import PageSpec, paginate
 from ..content.problems import ContentError, Problem
+from .spec import PageSpec, paginate
 
 # Exemplar ids that would collide with a browsing URL under /guong-dien-hinh/.
 RESERVED_IDS = frozenset({*urls.KIND_SLUGS.values(), "khen-thuong", "thang", "trang"})

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..content import urls
-from ..content import templates
+from ..checks.loader import grouping_properties
+from ..checks.schemas import extended_schema
+from ..content import templates, urls
 from ..content.model import Corpus
 from .spec import PageSpec
-from ..checks.schemas import load_schema
 
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -124,5 +124,6 @@ def field_reference_markdown(corpus: Corpus, schema: dict | None = None) -> str:
     """The page's Markdown: headings with stable anchors (#summary, #ma-don-vi) that the guide links to."""
     units = sorted(corpus.units.values(), key=lambda u: (corpus.unit_types[u.type].order, u.order, u.name))
     movements = sorted(corpus.movements.values(), key=lambda m: (m.plan, m.order))
-    return templates.render("fields.md", fields=field_reference(schema or load_schema("exemplar")), units=units,
+    schema = schema or extended_schema("exemplar", grouping_properties(corpus))
+    return templates.render("fields.md", fields=field_reference(schema), units=units,
                             unit_types=corpus.unit_types, movements=movements)
