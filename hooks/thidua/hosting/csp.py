@@ -14,7 +14,7 @@ import hashlib
 import re
 from pathlib import Path
 
-_INLINE = re.compile(r"<(script)(?P<attrs>[^>]*)>(?P<body>.*?)</\1>", re.S | re.I)
+_INLINE = re.compile(r"<(script)([^>]*)>(.*?)</\1>", re.S | re.I)  # groups: name, attributes, body
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _SRC = re.compile(r"\bsrc\s*=", re.I)
 RUNNABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
@@ -38,11 +38,11 @@ def inline_scripts(html: str) -> set[str]:
     """The bodies of the inline scripts a browser would run (not JSON or JSON-LD data blocks)."""
     found = set()
     for match in _INLINE.finditer(html):
-        attrs = match["attrs"]
+        attrs = match[2]
         kind = _TYPE.search(attrs)
         if _SRC.search(attrs) or (kind and kind.group(1).lower() not in RUNNABLE_TYPES):
             continue
-        found.add(match["body"])
+        found.add(match[3])
     return found
 
 

@@ -1,7 +1,7 @@
 """Whitespace between tags, collapsed: Material's templates indent every line, a sixth of a page's bytes.
 
 Runs of blank space containing a line break become one line break, which a browser renders exactly as
-before (HTML collapses white space), except inside <pre>, <textarea>, <script> and <style>, kept byte
+before (HTML collapses white space), except inside pre, textarea, script and style elements, kept byte
 for byte (so the inline scripts keep the hashes the CSP lists).
 """
 
