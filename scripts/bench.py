@@ -3,8 +3,9 @@
 Usage: .venv/bin/python scripts/bench.py [N ...] [--keep]
 Prints, per N: wall time, time ratio to the blog plugin, peak RSS, output size, the largest HTML page
 (and its ratio to the largest page with only the sample content), the search payload, and the bytes
-each story adds to the output — (size at N − size with the sample content only) / N, .gz copies
-included — by kind (issue 14's budget: at most 40 KB per story without a photo).
+each story adds to the output — (size at N − size with the sample content only) / N, for the host set in
+mkdocs.yml (github-pages: no .gz copies; with `host: nginx` they count too), by kind (issue 14's
+budget: at most 40 KB per story without a photo).
 A tool to run and report from, not a test.
 """
 
