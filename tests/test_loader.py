@@ -164,7 +164,7 @@ def test_a_unit_report_is_loaded_with_its_date(site):
 
 def test_a_story_cannot_take_a_url_the_site_uses_itself(site):
     site.exemplar("trang")
-    assert [(f, "dành riêng" in m) for _, f, m in errors_of(site, exemplar_id="trang")] == [("id", True)]
+    assert [(f, "trang dùng sẵn" in m) for _, f, m in errors_of(site, exemplar_id="trang")] == [("id", True)]
 
 
 @pytest.mark.parametrize("body", ["[xem](../phong-trao/)", "[x](javascript:alert(1))", '<a href="data:text/html,x">x</a>',

@@ -28,6 +28,8 @@ from . import duplicates, hygiene, photos, placeholders, privacy, schemas, tone
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 EXEMPLAR_PLAIN_FIELDS = frozenset({"title", "name", "summary", "award", "photo_alt", "photo_credit", "corrections"})
+RESERVED_ID = "mã “{id}” trùng với địa chỉ /{url} mà trang dùng sẵn: hãy đổi tên tệp (reserved id)"
+RESERVED_ALIAS = "mã cũ “{id}” trùng với địa chỉ /{url} mà trang dùng sẵn: hãy xóa mã cũ này (reserved id)"
 
 
 @dataclass
@@ -218,19 +220,33 @@ def _photo_path(doc: Document, value, root: Path, problems: list[Problem]) -> st
     """The photo's repository-relative path; it must be a file beside the exemplar, inside the repository."""
     if not isinstance(value, str) or not value:
         return None
+    control = next((c for c in value if ord(c) < 32 or ord(c) == 127), None)
+    if control is not None:
+        problems.append(doc.problem("photo", f"tên tệp ảnh có ký tự điều khiển (U+{ord(control):04X}): hãy gõ lại "
+                                    "tên tệp (control character in photo name)"))
+        return None
     if value.startswith(("/", "\\")) or ".." in Path(value).parts or ":" in value:
         problems.append(doc.problem("photo", "đường dẫn ảnh phải là tên tệp đặt cạnh bài, không dùng “..” "
                                     "hay đường dẫn tuyệt đối (photo path escapes the folder)"))
         return None
     folder = (root / doc.path).parent
     path = folder / value
-    if path.is_symlink() or not path.resolve().is_relative_to(folder.resolve()):
+    try:
+        linked = path.is_symlink() or not path.resolve().is_relative_to(folder.resolve())
+        is_file, is_dir = path.is_file(), path.is_dir()
+    except (OSError, RuntimeError):  # a name too long for the file system, a loop of links
+        problems.append(doc.problem("photo", f"không mở được tệp ảnh “{value}”: hãy đặt tên tệp ngắn gọn, ví dụ "
+                                    "anh-to-tu-quan.jpg (photo cannot be opened)"))
+        return None
+    if linked:
         problems.append(doc.problem("photo", "ảnh không được là liên kết trỏ ra ngoài thư mục (photo is a link)"))
-        return None
-    if not path.is_file():
+    elif is_dir:
+        problems.append(doc.problem("photo", f"“{value}” là một thư mục, không phải tệp ảnh (photo is a folder)"))
+    elif not is_file:
         problems.append(doc.problem("photo", f"không tìm thấy tệp ảnh “{value}” cạnh bài (photo file missing)"))
-        return None
-    return path.relative_to(root).as_posix()
+    else:
+        return path.relative_to(root).as_posix()
+    return None
 
 
 def _cross_check_taxonomy(corpus: Corpus, documents: dict[str, Document]) -> list[Problem]:
@@ -256,10 +272,11 @@ def _check_aliases(corpus: Corpus, documents: dict[str, Document]) -> list[Probl
     for exemplar in corpus.exemplars.values():
         doc = documents[f"exemplars/{exemplar.id}"]
         if exemplar.id in urls.RESERVED_EXEMPLAR_IDS:
-            problems.append(Problem(doc.path, 1, "id", f"mã “{exemplar.id}” là địa chỉ dành riêng của trang: "
-                                    "hãy đổi tên tệp (reserved id)"))
+            problems.append(Problem(doc.path, 1, "id", RESERVED_ID.format(id=exemplar.id, url=urls.exemplar(exemplar.id))))
         for i, alias in enumerate(exemplar.aliases):
-            if alias in corpus.exemplars or alias in urls.RESERVED_EXEMPLAR_IDS:
+            if alias in urls.RESERVED_EXEMPLAR_IDS:
+                problems.append(doc.problem(f"aliases[{i}]", RESERVED_ALIAS.format(id=alias, url=urls.exemplar(alias))))
+            elif alias in corpus.exemplars:
                 problems.append(doc.problem(f"aliases[{i}]", f"mã cũ “{alias}” trùng với một bài đang có (duplicate id)"))
             elif alias in owner:
                 problems.append(doc.problem(f"aliases[{i}]", f"mã cũ “{alias}” đã là mã cũ của bài “{owner[alias]}” (duplicate id)"))
