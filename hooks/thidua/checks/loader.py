@@ -21,7 +21,7 @@ from ..content.model import (
     Unit,
     UnitType,
 )
-from ..content.problems import ContentError, Problem
+from ..content.problems import ContentError, Problem, ProcessingError, processing
 from ..content.source import Document, read_data, read_document
 from . import duplicates, hygiene, photos, placeholders, privacy, schemas, tone
 
@@ -74,17 +74,25 @@ class _Reader:
     def each(self, folder: Path, build) -> dict:
         items = {}
         for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-            item_id = path.stem
+            item_id, relative = path.stem, path.relative_to(self.root).as_posix()
+            if path.is_dir():
+                self.problems.append(Problem(relative, 1, "-", f"“{path.name}” là một thư mục, không phải tệp bài viết: "
+                                             "hãy đổi tên thư mục (folder named .md)"))
+                continue
             try:
-                doc = read_document(path, self.root)
+                with processing(relative):
+                    doc = read_document(path, self.root)
+                    item = build(doc)
             except ContentError as err:
                 self.problems += err.problems
+                continue
+            except ProcessingError as err:  # never a traceback: the file is named, the rest is still checked
+                self.problems.append(err.problem)
                 continue
             found: list[Problem] = []
             if not SLUG.match(item_id):
                 found.append(Problem(doc.path, 1, "id", f"tên tệp “{path.name}” phải là mã viết thường, không dấu, "
                                      "nối bằng gạch ngang, ví dụ to-tu-quan-khu-pho-1.md (file name is not a slug)"))
-            item = build(doc)
             found += item.problems
             self.problems += found
             if not any(p.is_error for p in found):
@@ -93,6 +101,11 @@ class _Reader:
         return items
 
     def unit_types(self, path: Path) -> dict[str, UnitType]:
+        if not path.is_file():
+            relative = path.relative_to(self.root).as_posix()
+            self.problems.append(Problem(relative, 1, "-", f"thiếu tệp {relative}: tệp này liệt kê các loại đơn vị "
+                                         "(missing file)"))
+            return {}
         try:
             doc = read_data(path, self.root)
         except ContentError as err:

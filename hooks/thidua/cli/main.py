@@ -24,16 +24,21 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "run"):
         parser.print_help()
         return EXIT_USAGE
-    if not args.root.is_dir():
+    if args.root is not None and not args.root.is_dir():
         print(f"thidua: không tìm thấy thư mục gốc “{args.root}” (--root is not a folder)", file=sys.stderr)
+        return EXIT_USAGE
+    args.root = find_root(args.root or Path.cwd())
+    if args.root is None:
+        print(f"thidua: {NO_ROOT}", file=sys.stderr)
         return EXIT_USAGE
     try:
         return args.run(args)
     except SettingsError as err:
         print(f"thidua: {err}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as err:  # Ctrl+C, or SIGTERM during a build (engine/building.py)
+        print("\nthidua: đã dừng (interrupted).", file=sys.stderr)
+        return 128 + getattr(err, "signum", 2)
     except Exception as err:  # never a traceback for editors; THIDUA_DEBUG=1 shows it to developers
         if os.environ.get("THIDUA_DEBUG"):
             raise
@@ -42,9 +47,22 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERRORS
 
 
+CONFIG = "mkdocs.yml"
+NO_ROOT = ("không tìm thấy mkdocs.yml ở thư mục này hay các thư mục cha: hãy chạy lệnh trong thư mục gốc của kho "
+           "nội dung, nơi có mkdocs.yml, content/ và exemplars/ (repository root not found)")
+
+
+def find_root(start: Path) -> Path | None:
+    """The repository's root: `start` or the nearest folder above it holding mkdocs.yml, so that the command
+    works from a subfolder such as exemplars/. Paths in messages stay relative to this root."""
+    start = start.resolve()
+    return next((folder for folder in (start, *start.parents) if (folder / CONFIG).is_file()), None)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="thidua", description="Trang phong trào thi đua: kiểm tra, dựng và xem trước.")
-    parser.add_argument("--root", type=Path, default=Path("."), help="thư mục gốc của kho (mặc định: thư mục hiện tại)")
+    parser.add_argument("--root", type=Path, help="thư mục gốc của kho, nơi có mkdocs.yml (mặc định: thư mục hiện tại "
+                                                  "hoặc thư mục cha gần nhất có mkdocs.yml)")
     commands = parser.add_subparsers(title="lệnh")
 
     check = commands.add_parser("check", help="kiểm tra toàn bộ nội dung; in mỗi lỗi một dòng path:line: field: message")

@@ -1,7 +1,8 @@
 """`thidua new`: a new exemplar file with every key, short Vietnamese comments and the schema line.
 
-Like Hugo's archetypes: the editor starts from a file that already passes `thidua check`, then writes the
-story. Unknown units and movements are refused with the closest id, before anything is written.
+Like Hugo's archetypes: the editor starts from a file whose only errors are the sentences still to write
+(`checks/placeholders.py`), then writes the story. Unknown units and movements are refused with the closest id,
+before anything is written.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..checks.placeholders import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER
+from ..checks.placeholders import BODY_HINT, BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER
 from ..content.model import Corpus
 from ..content.text import slugify
 
@@ -21,7 +22,6 @@ MAX_ID_LENGTH = 80
 FALLBACK_ID = "guong-dien-hinh"
 KINDS = {"individual": "cá nhân", "collective": "tập thể"}
 
-# Sentences the editor must replace; `checks/placeholders.py` warns while they remain.
 
 
 class ScaffoldError(ValueError):
@@ -119,7 +119,7 @@ consent: {"true" if answers.consent else "false"}  # {consent_note}
 ---
 {BODY_PLACEHOLDER}
 
-Mỗi đoạn cách nhau một dòng trống. Không ghi số căn cước, số điện thoại hay địa chỉ thư điện tử của ai.
+{BODY_HINT}
 """
 
 
