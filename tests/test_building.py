@@ -106,3 +106,24 @@ def test_the_folder_of_a_killed_build_is_removed_by_the_next_build_but_not_that_
             running.kill()
     assert staging_folders(site.root) == [busy.name]
     assert (site.root / "site" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("uri, source", [
+    ("don-vi/phu-quy/index.md", "content/units/phu-quy.md"),
+    ("gioi-thieu.md", "docs/gioi-thieu.md"),
+    ("guong-dien-hinh/doi-tuan-tra-mau-dao-phu-quy/index.md", "exemplars/doi-tuan-tra-mau-dao-phu-quy.md"),
+])
+def test_an_unexpected_failure_while_building_a_page_names_its_file(site, uri, source):
+    """A failure nobody foresaw (here: a second hooks file that breaks on one page) still names the file."""
+    (site.root / "boom.py").write_text(
+        "def on_page_markdown(markdown, page, config, files):\n"
+        f"    if page.file.src_uri == {uri!r}:\n"
+        "        raise RecursionError('maximum recursion depth exceeded')\n"
+        "    return markdown\n", "utf-8")
+    config = site.root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("  - hooks/mkdocs_hooks.py\n", "  - hooks/mkdocs_hooks.py\n  - boom.py\n"), "utf-8")
+    with pytest.raises(BuildFailed) as failed:
+        build_site(site.root, as_of=site_date())
+    assert str(failed.value) == (f"{source}:1: -: lỗi nội bộ khi xử lý tệp này (RecursionError: maximum recursion depth "
+                                 "exceeded): hãy báo cho nhóm kỹ thuật kèm tệp này (internal error)")
+    assert staging_folders(site.root) == []

@@ -52,3 +52,31 @@ def test_build_as_of_a_date_leaves_later_stories_out(site, capsys):
 def test_a_bad_build_date_is_a_usage_error(site, capsys):
     code, _, err = run(capsys, "--root", str(site.root), "build", "--as-of", "31/12/2023")
     assert code == 2 and "YYYY-MM-DD" in err
+
+
+def test_run_from_a_subfolder_the_command_finds_the_root_and_names_paths_from_it(site, capsys, monkeypatch):
+    site.exemplar("hong", date="2023-02-30")
+    monkeypatch.chdir(site.root / "exemplars")
+    code, out, _ = run(capsys, "check")
+    assert (code, out) == (1, "exemplars/hong.md:8: date: ngày 2023-02-30 không tồn tại (impossible date)\n")
+    code, out, _ = run(capsys, "check", "hong.md")  # a file named from where the editor stands
+    assert code == 1 and out.startswith("exemplars/hong.md:8:")
+    code, out, _ = run(capsys, "new", "--title", "Bài từ thư mục con", "--kind", "collective", "--name", "Tổ mẫu",
+                       "--unit", "phu-quy", "--movement", "cai-cach-hanh-chinh")
+    assert code == 0 and (site.root / "exemplars" / "bai-tu-thu-muc-con.md").is_file()
+
+
+def test_run_outside_any_repository_the_command_says_where_to_run_it(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "check")
+    assert (code, out) == (2, "")
+    assert err == ("thidua: không tìm thấy mkdocs.yml ở thư mục này hay các thư mục cha: hãy chạy lệnh trong thư mục "
+                   "gốc của kho nội dung, nơi có mkdocs.yml, content/ và exemplars/ (repository root not found)\n")
+
+
+def test_a_root_without_the_unit_types_file_is_a_problem_not_a_crash(tmp_path, capsys):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", "utf-8")
+    code, out, err = run(capsys, "--root", str(tmp_path), "check")
+    assert code == 1 and "lỗi nội bộ" not in err
+    assert out == ("content/unit-types.yml:1: -: thiếu tệp content/unit-types.yml: tệp này liệt kê các loại đơn vị "
+                   "(missing file)\n")
