@@ -113,6 +113,8 @@ CASES = [
          [f"{F}:11: award[0][0][0][0][0][0][0]: YAML lồng nhau quá sâu: các trường chỉ cần một, hai cấp (YAML nested too deep)"]),
     Case("control-character", variant(("khu phố 5", "khu phố\x075")),
          [f"{F}:4: -: có ký tự điều khiển không in được (U+0007): hãy xóa ký tự này (control character)"]),
+    Case("control-character-in-body", variant(("Câu chuyện của tổ.", "Câu chuyện \x1b[31mcủa tổ.")),
+         [f"{F}:12: nội dung: có ký tự điều khiển không in được (U+001B): hãy xóa ký tự này (control character)"]),
     Case("folder-named-like-a-story", None,
          ["exemplars/thu-muc.md:1: -: “thu-muc.md” là một thư mục, không phải tệp bài viết: hãy đổi tên thư mục "
           "(folder named .md)"], setup=lambda root: (root / "exemplars" / "thu-muc.md").mkdir()),
@@ -312,7 +314,8 @@ def build(root) -> tuple[int, str]:
 
 
 ONCE_FOUND_ONLY_BY_THE_BUILD = [c for c in CASES if c.id in {"named-like-a-browse-page", "alias-is-a-browse-page",
-                                                            "photo-null-byte", "folder-named-like-a-story"}] + [
+                                                            "photo-null-byte", "folder-named-like-a-story",
+                                                            "control-character-in-body"}] + [
     Case("truncated-jpeg", WITH_PHOTO.format(name="anh.jpg"), next(c[3] for c in PHOTO_CASES if c[0] == "truncated-jpeg"),
          setup=lambda root: (root / "exemplars" / "anh.jpg").write_bytes(_image("JPEG", 1000)[:3000])),
 ]

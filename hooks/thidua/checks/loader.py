@@ -23,7 +23,7 @@ from ..content.model import (
 )
 from ..content.problems import ContentError, Problem, ProcessingError, processing
 from ..content.source import Document, read_data, read_document
-from . import duplicates, hygiene, photos, placeholders, privacy, schemas, tone
+from . import controls, duplicates, hygiene, photos, placeholders, privacy, schemas, tone
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -138,7 +138,7 @@ def _date(doc: Document, key: str, value: str | None, problems: list[Problem]) -
 
 
 def _base_problems(doc: Document, schema: str, plain: frozenset[str] = frozenset()) -> list[Problem]:
-    return schemas.schema_problems(doc, schema) + hygiene.text_problems(doc, plain)
+    return schemas.schema_problems(doc, schema) + hygiene.text_problems(doc, plain) + controls.control_problems(doc)
 
 
 def _plan(doc: Document) -> _Built:
