@@ -62,7 +62,7 @@ def test_run_from_a_subfolder_the_command_finds_the_root_and_names_paths_from_it
     code, out, _ = run(capsys, "check", "hong.md")  # a file named from where the editor stands
     assert code == 1 and out.startswith("exemplars/hong.md:8:")
     code, out, _ = run(capsys, "new", "--title", "Bài từ thư mục con", "--kind", "collective", "--name", "Tổ mẫu",
-                       "--unit", "phu-quy", "--movement", "cai-cach-hanh-chinh")
+                       "--unit", "phu-quy", "--movement", "cai-cach-hanh-chinh", "--date", "2023-11-02")
     assert code == 0 and (site.root / "exemplars" / "bai-tu-thu-muc-con.md").is_file()
 
 
