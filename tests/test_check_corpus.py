@@ -118,6 +118,12 @@ CASES = [
     Case("folder-named-like-a-story", None,
          ["exemplars/thu-muc.md:1: -: “thu-muc.md” là một thư mục, không phải tệp bài viết: hãy đổi tên thư mục "
           "(folder named .md)"], setup=lambda root: (root / "exemplars" / "thu-muc.md").mkdir()),
+    Case("suffix-in-capitals", BASE,
+         ["exemplars/bai-moi.MD:1: -: tệp “bai-moi.MD” không được đọc: mỗi bài là một tệp đuôi .md (chữ thường) đặt "
+          "ngay trong exemplars/ (file not read)"], path="exemplars/bai-moi.MD"),
+    Case("story-in-a-subfolder", BASE,
+         ["exemplars/2023/bai-moi.md:1: -: tệp “2023/bai-moi.md” không được đọc: mỗi bài là một tệp đuôi .md (chữ "
+          "thường) đặt ngay trong exemplars/ (file not read)"], path="exemplars/2023/bai-moi.md"),
     Case("named-like-a-browse-page", BASE,
          ["exemplars/khen-thuong.md:1: id: mã “khen-thuong” trùng với địa chỉ /guong-dien-hinh/khen-thuong/ mà trang "
           "dùng sẵn: hãy đổi tên tệp (reserved id)"], path="exemplars/khen-thuong.md"),
@@ -224,6 +230,7 @@ def make(root: Path, case: Case) -> None:
         case.setup(root)
     if case.content is not None:
         data = case.content if isinstance(case.content, bytes) else case.content.encode("utf-8")
+        (root / case.path).parent.mkdir(parents=True, exist_ok=True)
         (root / case.path).write_bytes(data)
 
 

@@ -23,7 +23,7 @@ from ..content.model import (
 )
 from ..content.problems import ContentError, Problem, ProcessingError, processing
 from ..content.source import Document, read_data, read_document
-from . import controls, duplicates, hygiene, photos, placeholders, privacy, schemas, tone
+from . import controls, duplicates, hygiene, photos, placeholders, privacy, schemas, strays, tone
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -62,7 +62,7 @@ def load(root: Path) -> Loaded:
     problems += _cross_check_taxonomy(corpus, reader.documents)
     corpus.exemplars = reader.each(root / "exemplars", lambda doc: _exemplar(doc, corpus, root))
     problems += _check_aliases(corpus, reader.documents)
-    problems += duplicates.duplicate_problems(corpus, reader.documents)
+    problems += duplicates.duplicate_problems(corpus, reader.documents) + strays.stray_problems(root)
     return Loaded(corpus, sorted(set(problems)))
 
 
