@@ -76,15 +76,16 @@ def staging_folders(root) -> list[str]:
     return sorted(p.name for p in root.iterdir() if p.name.startswith(".site-"))
 
 
-def test_a_build_stopped_by_sigterm_removes_its_staging_folder_and_keeps_the_previous_site(site):
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_build_stopped_by_a_signal_removes_its_staging_folder_and_keeps_the_previous_site(site, signum):
     build_site(site.root, as_of=site_date())
     snapshot = site.root / "snapshot"
     shutil.copytree(site.root / "site", snapshot)
     process = thidua_build(site.root)
     wait_until_writing(process, site.root)
-    process.send_signal(signal.SIGTERM)
+    process.send_signal(signum)
     _, err = process.communicate(timeout=60)
-    assert process.returncode == 128 + signal.SIGTERM
+    assert process.returncode == 128 + signum
     assert "Traceback" not in err and "đã dừng" in err
     assert staging_folders(site.root) == []
     assert_identical(site.root / "site", snapshot)
