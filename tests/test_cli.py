@@ -54,6 +54,25 @@ def test_a_bad_build_date_is_a_usage_error(site, capsys):
     assert code == 2 and "YYYY-MM-DD" in err
 
 
+def test_thidua_alone_prints_its_help_in_vietnamese_and_succeeds(capsys):
+    code, out, _ = run(capsys)
+    assert code == 0
+    assert out.startswith("cách dùng: thidua") and "tùy chọn:" in out and "in hướng dẫn này rồi thoát" in out
+    assert "usage:" not in out and "options:" not in out and "show this help" not in out
+
+
+def test_usage_errors_are_in_vietnamese(capsys):
+    code, _, err = run(capsys, "check", "--format", "xml")
+    assert code == 2
+    assert "thidua check: lỗi: tham số --format: lựa chọn không hợp lệ: 'xml'" in err
+    assert "error:" not in err and "invalid choice" not in err
+
+
+def test_root_may_follow_the_subcommand(site, capsys):
+    code, _, err = run(capsys, "check", "--root", str(site.root))
+    assert code == 0 and "hợp lệ" in err
+
+
 def test_run_from_a_subfolder_the_command_finds_the_root_and_names_paths_from_it(site, capsys, monkeypatch):
     site.exemplar("hong", date="2023-02-30")
     monkeypatch.chdir(site.root / "exemplars")
@@ -74,9 +93,10 @@ def test_run_outside_any_repository_the_command_says_where_to_run_it(tmp_path, c
                    "gốc của kho nội dung, nơi có mkdocs.yml, content/ và exemplars/ (repository root not found)\n")
 
 
-def test_a_root_without_the_unit_types_file_is_a_problem_not_a_crash(tmp_path, capsys):
+def test_a_root_without_its_taxonomy_files_is_a_problem_not_a_crash(tmp_path, capsys):
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n", "utf-8")
     code, out, err = run(capsys, "--root", str(tmp_path), "check")
     assert code == 1 and "lỗi nội bộ" not in err
-    assert out == ("content/unit-types.yml:1: -: thiếu tệp content/unit-types.yml: tệp này liệt kê các loại đơn vị "
-                   "(missing file)\n")
+    for name in ("unit-types.yml", "movement-kinds.yml"):
+        assert (f"content/{name}:1: -: thiếu tệp content/{name}: tệp này khai báo các mã mà nội dung dùng, hãy khôi "
+                "phục tệp (missing file)") in out.splitlines()

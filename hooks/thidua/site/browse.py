@@ -24,7 +24,8 @@ def month_label(key: str) -> str:
 
 def browse_links() -> list[tuple[str, str]]:
     """(label, url) of every way to browse the stories, for the listings' navigation."""
-    return [("Cá nhân", urls.exemplars_of_kind(INDIVIDUAL)), ("Tập thể", urls.exemplars_of_kind(COLLECTIVE)),
+    return [(KIND_LABELS[INDIVIDUAL], urls.exemplars_of_kind(INDIVIDUAL)),
+            (KIND_LABELS[COLLECTIVE], urls.exemplars_of_kind(COLLECTIVE)),
             ("Được khen thưởng", urls.awarded()), ("Theo tháng", urls.MONTHS),
             ("Theo phong trào", urls.MOVEMENTS), ("Theo đơn vị, địa phương", urls.UNITS)]
 
