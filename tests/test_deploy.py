@@ -82,6 +82,7 @@ def test_headers_follow_the_kind_of_file():
 
 
 def test_a_bad_target_or_an_unbuilt_site_is_refused_in_vietnamese(tmp_path, capsys):
+    (tmp_path / "mkdocs.yml").write_text("site_name: Thử\n", "utf-8")  # the repository's root
     assert main(["--root", str(tmp_path), "deploy", "ftp://x"]) == 1
     assert "chưa có trang dựng sẵn" in capsys.readouterr().err
     (tmp_path / "site").mkdir()
@@ -91,6 +92,7 @@ def test_a_bad_target_or_an_unbuilt_site_is_refused_in_vietnamese(tmp_path, caps
 
 
 def test_an_unreachable_store_is_reported_with_rclone_s_reason(tmp_path, monkeypatch, capsys):
+    (tmp_path / "mkdocs.yml").write_text("site_name: Thử\n", "utf-8")
     site_dir = tmp_path / "site"
     site_dir.mkdir()
     (site_dir / "index.html").write_text("<!doctype html>", "utf-8")

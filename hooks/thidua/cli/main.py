@@ -80,7 +80,7 @@ def _parser() -> argparse.ArgumentParser:
 
     deploy = commands.add_parser("deploy", help="đưa site/ đã dựng lên kho S3 (chỉ tệp thay đổi), qua rclone")
     deploy.add_argument("target", metavar="s3://BUCKET/THƯ-MỤC")
-    deploy.add_argument("--site-dir", type=Path, help="thư mục đã dựng (mặc định: site/)")
+    deploy.add_argument("--site-dir", type=Path, metavar="THƯ_MỤC", help="thư mục đã dựng (mặc định: site/)")
     deploy.add_argument("--dry-run", action="store_true", help="chỉ liệt kê, không tải lên")
     deploy.set_defaults(run=_deploy)
 
