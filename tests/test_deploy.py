@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import time
 import urllib.error
@@ -57,6 +58,13 @@ def test_a_second_deploy_uploads_nothing_and_a_changed_story_only_what_shows_it(
     assert set(first.uploaded) == published
     assert (s3 / STORY / "index.html").read_bytes() == (built / STORY / "index.html").read_bytes()
     assert not (s3 / "_nginx").exists() and not list(s3.rglob("*.html.gz"))
+    stored = _metadata()
+    assert stored[STORY + "index.html"] == ("text/html; charset=utf-8", deploy.SHORT)
+    assert stored["feed.xml"] == ("application/atom+xml; charset=utf-8", deploy.DATA)
+    assert stored[STORY + "ninjs.json"] == ("application/ninjs+json; charset=utf-8", deploy.DATA)
+    assert stored["api/exemplars.csv"] == ("text/csv; charset=utf-8", deploy.DATA)
+    [css] = [name for name in stored if name.startswith("assets/stylesheets/main.") and name.endswith(".css")]
+    assert stored[css] == ("text/css; charset=utf-8", deploy.IMMUTABLE)
 
     site.build(AS_OF)
     again = deploy.deploy(built, "s3://thidua/tinh")
@@ -70,6 +78,14 @@ def test_a_second_deploy_uploads_nothing_and_a_changed_story_only_what_shows_it(
     assert not [name for name in changed if name.startswith(OTHER)]
     assert not [name for name in changed if name.startswith("don-vi/ham-thuan-bac/")]
     assert len(changed) <= 30, sorted(changed)
+
+
+def _metadata() -> dict[str, tuple[str, str]]:
+    """(Content-Type, Cache-Control) of every object under s3://thidua/tinh, as the store keeps them."""
+    listed = subprocess.run([deploy.rclone_binary(), "lsjson", "-R", "--files-only", "--metadata", ":s3:thidua/tinh"],
+                            capture_output=True, text=True, check=True)
+    return {entry["Path"]: (entry["Metadata"]["content-type"], entry["Metadata"].get("cache-control", ""))
+            for entry in json.loads(listed.stdout)}
 
 
 def test_headers_follow_the_kind_of_file():
