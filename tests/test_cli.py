@@ -52,3 +52,10 @@ def test_build_as_of_a_date_leaves_later_stories_out(site, capsys):
 def test_a_bad_build_date_is_a_usage_error(site, capsys):
     code, _, err = run(capsys, "--root", str(site.root), "build", "--as-of", "31/12/2023")
     assert code == 2 and "YYYY-MM-DD" in err
+
+
+def test_thidua_as_of_in_the_environment_is_the_default_build_date(site, capsys, monkeypatch):
+    site.exemplar("tuong-lai", date="2024-01-15", title="Bài chưa đến ngày đăng")
+    monkeypatch.setenv("THIDUA_AS_OF", "2024-01-15")
+    code, _, _ = run(capsys, "--root", str(site.root), "build")
+    assert code == 0 and (site.root / "site" / "guong-dien-hinh" / "tuong-lai" / "index.html").is_file()

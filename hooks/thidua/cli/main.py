@@ -13,6 +13,7 @@ from ..site.settings import SettingsError, parse_as_of
 from . import new_command, selection
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+AS_OF_ENV = "THIDUA_AS_OF"  # the build date from CI's environment, when --as-of is not given
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -55,7 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_check)
 
     build = commands.add_parser("build", help="kiểm tra rồi dựng trang vào site/ (chỉ thay site/ khi dựng thành công)")
-    build.add_argument("--as-of", help="ngày build YYYY-MM-DD: bài có ngày sau ngày này chưa được công bố (mặc định: hôm nay)")
+    build.add_argument("--as-of", default=os.environ.get(AS_OF_ENV),
+                       help=f"ngày build YYYY-MM-DD: bài có ngày sau ngày này chưa được công bố (mặc định: {AS_OF_ENV} hoặc hôm nay)")
     build.add_argument("--site-dir", type=Path, help="thư mục đầu ra (mặc định: site/)")
     build.set_defaults(run=_build)
 

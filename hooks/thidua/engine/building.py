@@ -15,7 +15,6 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
-from ..site.settings import AS_OF_ENV
 
 
 class BuildFailed(Exception):
@@ -30,9 +29,9 @@ def build_site(root: Path, site_dir: Path | None = None, as_of: date | None = No
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     messages: list[str] = []
     try:
-        with _as_of(root, as_of), _collect_mkdocs_messages(messages):
+        with _source_date(root, as_of), _collect_mkdocs_messages(messages):
             config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
-            build(config)
+            build(with_build_date(config, as_of))
     except (MkDocsException, SystemExit) as err:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed("\n".join(messages) or str(err)) from None
@@ -53,12 +52,17 @@ def _replace(site_dir: Path, staging: Path) -> None:
         staging.rename(site_dir)
 
 
-@contextmanager
-def _as_of(root: Path, as_of: date | None):
-    """The build date for the embargo, and SOURCE_DATE_EPOCH for every date MkDocs writes (sitemap, gzip)."""
-    settings = {}
+def with_build_date(config, as_of: date | None):
+    """The build date for the embargo, handed to the hooks as a value in `extra.thidua.as_of`."""
     if as_of is not None:
-        settings[AS_OF_ENV] = as_of.isoformat()
+        config.extra["thidua"] = {**(config.extra.get("thidua") or {}), "as_of": as_of}
+    return config
+
+
+@contextmanager
+def _source_date(root: Path, as_of: date | None):
+    """SOURCE_DATE_EPOCH for every date MkDocs writes (sitemap, gzip): MkDocs reads it from the environment."""
+    settings = {}
     if "SOURCE_DATE_EPOCH" not in os.environ:
         settings["SOURCE_DATE_EPOCH"] = str(_commit_time(root) or _midnight(as_of or date.today()))
     previous = {key: os.environ.get(key) for key in settings}

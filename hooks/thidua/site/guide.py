@@ -123,7 +123,8 @@ def field_reference_markdown(corpus: Corpus, schema: dict | None = None) -> str:
     movements = sorted(corpus.movements.values(), key=lambda m: (m.plan, m.order))
     out = [
         "Mỗi bài gương điển hình là một tệp `exemplars/<mã>.md`. Phần đầu tệp, giữa hai dòng `---`, gồm các "
-        "trường dưới đây. Trang này được tạo tự động từ [lược đồ JSON của bài](../../schema/exemplar.schema.json) "
+        "trường dưới đây. Trang này được tạo tự động từ [lược đồ JSON của bài]"
+        f"({urls.relative(urls.FIELD_REFERENCE, urls.schema('exemplar.schema.json'))}) "
         "mà lệnh `thidua check` dùng để kiểm tra, nên luôn khớp với cách kiểm tra.",
         "",
         "Tên trường viết đúng như trong tiêu đề từng mục (chữ thường, tiếng Anh), rồi dấu hai chấm và một dấu cách.",

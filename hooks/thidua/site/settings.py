@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from .spec import DEFAULT_PAGE_SIZE
-
-AS_OF_ENV = "THIDUA_AS_OF"
 
 
 @dataclass(frozen=True)
@@ -36,8 +33,8 @@ class SettingsError(ValueError):
 
 
 def settings_from(extra: dict, root: Path, site_url: str) -> Settings:
-    raw = os.environ.get(AS_OF_ENV) or extra.get("as_of")
-    return Settings(root=root, site_url=site_url, as_of=parse_as_of(raw),
+    """`as_of` is the build date the engine was given (thidua build --as-of), else mkdocs.yml's, else today."""
+    return Settings(root=root, site_url=site_url, as_of=parse_as_of(extra.get("as_of")),
                     page_size=int(extra.get("page_size", DEFAULT_PAGE_SIZE)),
                     licence=_licence(extra.get("licence")), attribution=str(extra.get("attribution") or ""))
 

@@ -11,15 +11,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from typing import Callable
+from urllib.parse import urljoin
 
-import markdown
 import nh3
 
 from ..content import urls
 from ..content.model import Corpus, Exemplar, Unit
 from .sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, clean_html
 
+ToHtml = Callable[[str], str]  # a story body's Markdown to HTML, as the site's pages render it (the engine's)
 VIETNAM = timezone(timedelta(hours=7), "ICT")
 PHOTO_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}
 
@@ -77,56 +78,34 @@ class Story:
                 f"<figcaption>Ảnh: {html.escape(self.photo.credit)}</figcaption></figure>")
 
 
-def markdown_renderer(extensions: list, configs: dict) -> markdown.Markdown:
-    """The site's Markdown extensions, without heading permalinks ("¶"), which mean nothing off-site."""
-    configs = {name: dict(value) for name, value in (configs or {}).items()}
-    if "toc" in configs:
-        configs["toc"]["permalink"] = False
-    return markdown.Markdown(extensions=list(extensions), extension_configs=configs)
+def render_stories(corpus: Corpus, photos: dict, site_url: str, to_html: ToHtml) -> dict[str, Story]:
+    """Each story rendered once; `photos` are the processed photos (images.Photo) by exemplar id."""
+    return {e.id: render_story(corpus, e, photos, site_url, to_html) for e in corpus.exemplars_newest_first}
 
 
-def render_stories(corpus: Corpus, photos: dict, site_url: str, md: markdown.Markdown) -> dict[str, Story]:
-    """Each story rendered once; `photos` are the processed photos (images.Photo) by exemplar id.
-
-    Agencies get the largest JPEG rendition: the original file may carry EXIF and GPS data."""
-    stories = {}
-    for exemplar in corpus.exemplars_newest_first:
-        md.reset()
-        page_url = urls.absolute(site_url, urls.exemplar(exemplar.id))
-        body = absolute_links(clean_html(md.convert(exemplar.body)), page_url)
-        unit = corpus.units[exemplar.unit]
-        photo = None
-        if exemplar.id in photos:
-            processed = photos[exemplar.id]
-            largest = processed.variants[-1]
-            photo = Photo(urls.absolute(site_url, urls.exemplar(exemplar.id) + processed.name(largest, "jpeg")),
-                          largest.jpeg, exemplar.photo_alt or "", exemplar.photo_credit or "")
-        stories[exemplar.id] = Story(
-            exemplar, unit, corpus.units.get(corpus.locality_of(unit) or ""),
-            tuple(corpus.movements[m] for m in exemplar.movements), page_url, body, html_to_text(body), photo)
-    return stories
+def render_story(corpus: Corpus, exemplar: Exemplar, photos: dict, site_url: str, to_html: ToHtml) -> Story:
+    """One story; agencies get the largest JPEG rendition: the original file may carry EXIF and GPS data."""
+    page_url = urls.absolute(site_url, urls.exemplar(exemplar.id))
+    body = absolute_links(clean_html(to_html(exemplar.body)), page_url)
+    unit = corpus.units[exemplar.unit]
+    photo = None
+    if exemplar.id in photos:
+        processed = photos[exemplar.id]
+        largest = processed.variants[-1]
+        photo = Photo(urls.absolute(site_url, urls.exemplar(exemplar.id) + processed.name(largest, "jpeg")),
+                      largest.jpeg, exemplar.photo_alt or "", exemplar.photo_credit or "")
+    return Story(exemplar, unit, corpus.units.get(corpus.locality_of(unit) or ""),
+                 tuple(corpus.movements[m] for m in exemplar.movements), page_url, body, html_to_text(body), photo)
 
 
 def absolute_links(fragment: str, base_url: str) -> str:
     """Links resolved against the story's own URL: copied elsewhere, a relative link would break."""
 
     def resolve(tag: str, attribute: str, value: str) -> str | None:
-        if attribute in ("href", "src"):
-            return urljoin(base_url, page_link(value))
-        return value
+        return urljoin(base_url, value) if attribute in ("href", "src") else value
 
     return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
                      link_rel="noopener nofollow", attribute_filter=resolve)
-
-
-def page_link(href: str) -> str:
-    """A link to a Markdown source ("../x/index.md#y", "../x.md"), as MkDocs rewrites it: the page's URL."""
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
-        return href
-    path = parts.path.removesuffix(".md")
-    path = path.removesuffix("index") if path.endswith("/index") or path == "index" else path + "/"
-    return urlunsplit(("", "", path or "./", parts.query, parts.fragment))
 
 
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "figure",
