@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -34,6 +34,8 @@ EXEMPLAR_PLAIN_FIELDS = frozenset({"title", "name", "summary", "award", "photo_a
 class Loaded:
     corpus: Corpus
     problems: list[Problem] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)  # "exemplars/<id>" -> its parsed file
+    local: list[Problem] = field(default_factory=list)  # all but the checks across stories (aliases, duplicates)
 
     @property
     def errors(self) -> list[Problem]:
@@ -59,9 +61,29 @@ def load(root: Path) -> Loaded:
     corpus = Corpus(plans, movements, unit_types, units)
     problems += _cross_check_taxonomy(corpus, reader.documents)
     corpus.exemplars = reader.each(root / "exemplars", lambda doc: _exemplar(doc, corpus, root))
-    problems += _check_aliases(corpus, reader.documents)
-    problems += duplicates.duplicate_problems(corpus, reader.documents)
-    return Loaded(corpus, sorted(set(problems)))
+    across = _across_stories(corpus, reader.documents)
+    return Loaded(corpus, sorted(set(problems + across)), reader.documents, problems)
+
+
+def reload_exemplar(previous: Loaded, root: Path, path: Path) -> Loaded:
+    """What `load` would now give after one exemplar file changed (or went), reading only that file."""
+    root = root.resolve()
+    exemplar_id = path.stem
+    source = (root / "exemplars" / path.name).relative_to(root).as_posix()
+    local = [p for p in previous.local if p.path != source]
+    documents = {key: doc for key, doc in previous.documents.items() if key != f"exemplars/{exemplar_id}"}
+    exemplars = {key: e for key, e in previous.corpus.exemplars.items() if key != exemplar_id}
+    corpus = replace(previous.corpus, exemplars=exemplars)
+    reader = _Reader(root, local)
+    reader.documents = documents
+    if (root / source).is_file():
+        reader.one(root / source, exemplars, lambda doc: _exemplar(doc, corpus, root))
+    corpus.exemplars = dict(sorted(exemplars.items(), key=lambda item: f"{item[0]}.md"))  # as `load` reads them
+    return Loaded(corpus, sorted(set(local + _across_stories(corpus, documents))), documents, local)
+
+
+def _across_stories(corpus: Corpus, documents: dict[str, Document]) -> list[Problem]:
+    return _check_aliases(corpus, documents) + duplicates.duplicate_problems(corpus, documents)
 
 
 class _Reader:
@@ -72,23 +94,26 @@ class _Reader:
     def each(self, folder: Path, build) -> dict:
         items = {}
         for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-            item_id = path.stem
-            try:
-                doc = read_document(path, self.root)
-            except ContentError as err:
-                self.problems += err.problems
-                continue
-            found: list[Problem] = []
-            if not SLUG.match(item_id):
-                found.append(Problem(doc.path, 1, "id", f"tên tệp “{path.name}” phải là mã viết thường, không dấu, "
-                                     "nối bằng gạch ngang, ví dụ to-tu-quan-khu-pho-1.md (file name is not a slug)"))
-            item = build(doc)
-            found += item.problems
-            self.problems += found
-            if not any(p.is_error for p in found):
-                items[item_id] = item.value
-                self.documents[f"{folder.name}/{item_id}"] = doc
+            self.one(path, items, build)
         return items
+
+    def one(self, path: Path, items: dict, build) -> None:
+        item_id = path.stem
+        try:
+            doc = read_document(path, self.root)
+        except ContentError as err:
+            self.problems += err.problems
+            return
+        found: list[Problem] = []
+        if not SLUG.match(item_id):
+            found.append(Problem(doc.path, 1, "id", f"tên tệp “{path.name}” phải là mã viết thường, không dấu, "
+                                 "nối bằng gạch ngang, ví dụ to-tu-quan-khu-pho-1.md (file name is not a slug)"))
+        item = build(doc)
+        found += item.problems
+        self.problems += found
+        if not any(p.is_error for p in found):
+            items[item_id] = item.value
+            self.documents[f"{path.parent.name}/{item_id}"] = doc
 
     def unit_types(self, path: Path) -> dict[str, UnitType]:
         try:
