@@ -61,8 +61,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--site-dir", type=Path, help="thư mục đầu ra (mặc định: site/)")
     build.set_defaults(run=_build)
 
-    serve = commands.add_parser("serve", help="xem trước tại http://127.0.0.1:8000, tự tải lại khi nội dung thay đổi")
-    serve.add_argument("--port", type=int, default=8000)
+    serve = commands.add_parser("serve", help="xem trước tại http://127.0.0.1:8000; lưu một bài là trang cập nhật ngay")
+    serve.add_argument("--port", type=int, default=8000, help="cổng (0: một cổng còn trống)")
+    serve.add_argument("--as-of", default=os.environ.get(AS_OF_ENV),
+                       help="ngày build YYYY-MM-DD như thidua build (mặc định: hôm nay)")
     serve.set_defaults(run=_serve)
 
     new_command.add_parser(commands)
@@ -96,10 +98,9 @@ def _build(args) -> int:
 
 
 def _serve(args) -> int:
-    from ..engine.building import serve
+    from ..engine.preview_server import serve
 
-    serve(args.root.resolve(), args.port)
-    return EXIT_OK
+    return serve(args.root.resolve(), args.port, parse_as_of(args.as_of) if args.as_of else None)
 
 
 def _report(problems: list[Problem], fmt: str) -> None:

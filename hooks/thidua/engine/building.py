@@ -29,7 +29,7 @@ def build_site(root: Path, site_dir: Path | None = None, as_of: date | None = No
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     messages: list[str] = []
     try:
-        with _source_date(root, as_of), _collect_mkdocs_messages(messages):
+        with _source_date(root, as_of), collect_mkdocs_messages(messages):
             config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
             build(with_build_date(config, as_of))
     except (MkDocsException, SystemExit) as err:
@@ -101,7 +101,7 @@ class _Collector(logging.Handler):
 
 
 @contextmanager
-def _collect_mkdocs_messages(messages: list[str]):
+def collect_mkdocs_messages(messages: list[str]):
     """MkDocs' warnings and errors become the message of `BuildFailed` (strict: any warning fails)."""
     logger = logging.getLogger("mkdocs")
     handler = _Collector(messages)
@@ -111,9 +111,3 @@ def _collect_mkdocs_messages(messages: list[str]):
     finally:
         logger.removeHandler(handler)
 
-
-def serve(root: Path, port: int = 8000) -> None:
-    """Preview with live reload; mkdocs.yml watches content/, exemplars/, hooks/ and overrides/."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    mkdocs_serve(config_file=str(root / "mkdocs.yml"), livereload=True, dev_addr=f"127.0.0.1:{port}")

@@ -67,17 +67,19 @@ class SiteBuild:
         syndication.draw_share_images()
         return cls(info, settings, content, corpus, photos, syndication, _plan(corpus, settings, info, syndication))
 
-    def with_story(self, content: Loaded, exemplar_id: str) -> SiteBuild:
-        """The same build after one story's file changed (the preview): its photo and press copy are redone."""
+    def with_stories(self, content: Loaded, exemplar_ids: set[str]) -> SiteBuild:
+        """The same build after some stories' files changed (the preview): only their photos and copies are redone."""
         if content.errors:
             raise ContentError(content.errors)
         corpus = content.corpus.published(self.settings.as_of)
-        photos = dict(self.photos)
-        photos.pop(exemplar_id, None)
-        exemplar = corpus.exemplars.get(exemplar_id)
-        if exemplar is not None and exemplar.photo:
-            photos[exemplar_id] = images.process(self.info.root / exemplar.photo, self.info.root / IMAGE_CACHE)
-        syndication = replace(self.syndication, photos=photos).with_story(corpus, exemplar_id)
+        photos = {key: photo for key, photo in self.photos.items() if key not in exemplar_ids}
+        for exemplar_id in sorted(exemplar_ids):
+            exemplar = corpus.exemplars.get(exemplar_id)
+            if exemplar is not None and exemplar.photo:
+                photos[exemplar_id] = images.process(self.info.root / exemplar.photo, self.info.root / IMAGE_CACHE)
+        syndication = replace(self.syndication, photos=photos)
+        for exemplar_id in sorted(exemplar_ids):
+            syndication = syndication.with_story(corpus, exemplar_id)
         return replace(self, content=content, corpus=corpus, photos=photos, syndication=syndication,
                        pages=_plan(corpus, self.settings, self.info, syndication))
 
