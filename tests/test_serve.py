@@ -17,7 +17,7 @@ import pytest
 from mkdocs.config import load_config
 from support import AS_OF, REPO
 from thidua.engine.building import build_site
-from thidua.engine.page_changes import pages_to_render
+from thidua.engine.page_changes import fingerprints, pages_to_render
 from thidua.engine.watch import Watcher
 
 STORY = "to-tu-quan-mau-duong-lang-xanh"
@@ -133,7 +133,7 @@ def test_only_pages_that_show_a_saved_story_or_receive_other_data_are_rendered_a
     story = site.root / "exemplars" / f"{STORY}.md"
     story.write_text(story.read_text("utf-8") + "\nThêm một câu.\n", "utf-8")
     after = before.with_stories(reload_exemplar(before.content, site.root, story), {STORY})
-    changed = pages_to_render(before.pages, after.pages, {STORY})
+    changed = pages_to_render(fingerprints(before.pages), fingerprints(after.pages), {STORY})
     exemplar = before.corpus.exemplars[STORY]
     assert f"guong-dien-hinh/{STORY}/" in changed and "" in changed  # the story and the home page
     assert f"phong-trao/{exemplar.movements[0]}/" in changed and f"don-vi/{exemplar.unit}/" in changed
@@ -143,7 +143,7 @@ def test_only_pages_that_show_a_saved_story_or_receive_other_data_are_rendered_a
 
     story.unlink()
     gone = before.with_stories(reload_exemplar(before.content, site.root, story), {STORY})
-    assert pages_to_render(before.pages, gone.pages, {STORY}) is None  # a page went: build everything
+    assert pages_to_render(fingerprints(before.pages), fingerprints(gone.pages), {STORY}) is None  # a page went
 
 
 def test_the_watcher_sees_saves_new_files_and_removals(tmp_path):

@@ -28,7 +28,7 @@ from ..content import urls
 from ..content.problems import ContentError
 from .building import collect_mkdocs_messages, with_build_date
 from .mkdocs_adapter import ThiduaHooks, page_markdown
-from .page_changes import pages_to_render
+from .page_changes import fingerprints, pages_to_render
 from .site_build import SiteBuild
 
 DEFAULT_WATCHED = ("mkdocs.yml", "docs", "content", "exemplars", "hooks", "overrides")
@@ -60,6 +60,7 @@ class _Built:
     hooks: ThiduaHooks
     site: SiteBuild  # what the pages show now
     by_url: dict = field(default_factory=dict)  # page URL -> MkDocs File
+    shown: dict = field(default_factory=dict)  # page URL -> Fingerprint of what it shows now
 
 
 @dataclass
@@ -114,7 +115,8 @@ class Preview:
         hooks = _hooks_of(config)
         files = capture.files
         built = _Built(config, files, capture.nav, capture.env, hooks, hooks.site,
-                       {f.page.url: f for f in files.documentation_pages() if f.page is not None})
+                       {f.page.url: f for f in files.documentation_pages() if f.page is not None},
+                       fingerprints(hooks.site.pages))
         with self.lock:
             previous, self.site_dir, self.built = self.site_dir, staging, built
             self.content, self.pending, self.extras_stale = built.site.content, set(), False
@@ -136,7 +138,8 @@ class Preview:
             site = built.site.with_stories(content, self.pending)
         except ContentError as err:
             return self._failed([str(p) for p in err.problems])
-        changed = pages_to_render(built.site.pages, site.pages, self.pending)
+        shown = fingerprints(site.pages)
+        changed = pages_to_render(built.shown, shown, self.pending)
         if changed is None:
             return self.full_build()
         messages: list[str] = []
@@ -144,6 +147,7 @@ class Preview:
             try:
                 with collect_mkdocs_messages(messages):
                     self._render(built, site, changed, self.pending)
+                built.shown = shown
             except Exception as err:  # noqa: BLE001 - a template error is shown like a content error
                 return self._failed(_lines(messages) or [_describe(err)])
             if messages:
