@@ -16,8 +16,10 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 from support import AS_OF, REPO
+from thidua.checks.loader import reload_exemplar
 from thidua.engine.building import build_site
 from thidua.engine.page_changes import fingerprints, pages_to_render
+from thidua.engine.site_build import SiteBuild, SiteInfo
 from thidua.engine.watch import Watcher
 
 STORY = "to-tu-quan-mau-duong-lang-xanh"
@@ -124,9 +126,6 @@ def test_a_saved_story_shows_then_an_error_shows_where_and_why_then_the_fix_show
 
 
 def test_only_pages_that_show_a_saved_story_or_receive_other_data_are_rendered_again(site):
-    from thidua.checks.loader import load, reload_exemplar
-    from thidua.engine.site_build import SiteBuild, SiteInfo
-
     info = SiteInfo(site.root, "Trang", "https://thidua.example/", extra={"as_of": AS_OF})
     before = SiteBuild.prepare(info, lambda text: f"<p>{text}</p>")
     before.close()

@@ -16,7 +16,6 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 
-
 class BuildFailed(Exception):
     pass
 

@@ -14,9 +14,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..content.problems import ContentError
+from ..site.sanitize import clean_html
 from ..site.settings import SettingsError
 from ..site.spec import PageSpec
-from ..site.sanitize import clean_html
 from .site_build import SiteBuild, SiteInfo
 from .story_markdown import story_renderer
 

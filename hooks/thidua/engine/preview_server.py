@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import mimetypes
+import re
 import signal
 import sys
 import threading
@@ -25,6 +26,7 @@ from .preview import Preview, Update
 from .watch import Watcher
 
 STATUS = "/__thidua__/trang-thai"
+PROBLEM_LINE = re.compile(r"^\S+:\d+: ")  # path:line: field: message
 POLL_SECONDS = 0.15
 ON_DEMAND_NAMES = (*urls.FEED_FILES.values(), "ninjs.json", Path(urls.share_image("x")).name)
 ON_DEMAND_PREFIXES = (urls.CATALOG, urls.EXEMPLARS_CSV, urls.SEARCH_INDEX)
@@ -71,7 +73,8 @@ def _report(update: Update, say, changed: set[Path] = frozenset(), root: Path | 
     if update.problems:
         for line in update.problems:
             say(line)
-        say(f"Bản xem trước chưa cập nhật: {len(update.problems)} lỗi. Sửa rồi lưu lại tệp.")
+        count = sum(bool(PROBLEM_LINE.match(line)) for line in update.problems)
+        say(f"Bản xem trước chưa cập nhật{f': {count} lỗi' if count else ''}. Sửa rồi lưu lại tệp.")
         return
     names = ", ".join(sorted(_shown(p, root) for p in changed))
     what = ("dựng bản xem trước" if not changed else "dựng lại toàn bộ sau khi lưu " + names) if update.full \
