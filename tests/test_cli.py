@@ -59,3 +59,22 @@ def test_thidua_as_of_in_the_environment_is_the_default_build_date(site, capsys,
     monkeypatch.setenv("THIDUA_AS_OF", "2024-01-15")
     code, _, _ = run(capsys, "--root", str(site.root), "build")
     assert code == 0 and (site.root / "site" / "guong-dien-hinh" / "tuong-lai" / "index.html").is_file()
+
+
+def test_thidua_alone_prints_its_help_in_vietnamese_and_succeeds(capsys):
+    code, out, _ = run(capsys)
+    assert code == 0
+    assert out.startswith("cách dùng: thidua") and "tùy chọn:" in out and "in hướng dẫn này rồi thoát" in out
+    assert "usage:" not in out and "options:" not in out and "show this help" not in out
+
+
+def test_usage_errors_are_in_vietnamese(capsys):
+    code, _, err = run(capsys, "check", "--format", "xml")
+    assert code == 2
+    assert "thidua check: lỗi: tham số --format: lựa chọn không hợp lệ: 'xml'" in err
+    assert "error:" not in err and "invalid choice" not in err
+
+
+def test_root_may_follow_the_subcommand(site, capsys):
+    code, _, err = run(capsys, "check", "--root", str(site.root))
+    assert code == 0 and "hợp lệ" in err

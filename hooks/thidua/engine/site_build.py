@@ -102,7 +102,7 @@ class SiteBuild:
         return {"thidua_urls": urls, "thidua_photos": self.photos, "thidua_browse": browse_links()}
 
     def head(self, page: PageSpec | None, title: str, description: str) -> Head:
-        """What a page's <head> tells machines (Open Graph, feeds, JSON-LD), any page, ours or not."""
+        """What the head of a page tells machines (Open Graph, feeds, JSON-LD), any page, ours or not."""
         kind, context = (page.kind, page.context) if page is not None else (None, {})
         return self.syndication.head(kind, context, title, description)
 

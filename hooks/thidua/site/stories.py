@@ -94,7 +94,7 @@ def render_story(corpus: Corpus, exemplar: Exemplar, photos: dict, site_url: str
         largest = processed.variants[-1]
         photo = Photo(urls.absolute(site_url, urls.exemplar(exemplar.id) + processed.name(largest, "jpeg")),
                       largest.jpeg, exemplar.photo_alt or "", exemplar.photo_credit or "")
-    return Story(exemplar, unit, corpus.units.get(corpus.locality_of(unit) or ""),
+    return Story(exemplar, unit, corpus.locality(unit),
                  tuple(corpus.movements[m] for m in exemplar.movements), page_url, body, html_to_text(body), photo)
 
 
