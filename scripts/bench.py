@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -128,7 +129,10 @@ def preview_edits(root: Path, saves: int = 5) -> list[float]:
 
 def _time_one_save(address: str, story: Path, sentence: str) -> float:
     url = f"{address}guong-dien-hinh/{story.stem}/"
-    urllib.request.urlopen(url, timeout=60).read()
+    try:
+        urllib.request.urlopen(url, timeout=60).read()
+    except urllib.error.HTTPError as err:
+        sys.exit(f"the preview does not show {url}: {err.code}\n{err.read().decode('utf-8')[:3000]}")
     time.sleep(1)  # the watcher has seen the file as it was
     story.write_text(story.read_text("utf-8") + f"\n{sentence}\n", "utf-8")
     start = time.perf_counter()
