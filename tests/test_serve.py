@@ -1,5 +1,5 @@
-"""The preview, `thidua serve`: says where it is, shows a saved story quickly, and shows content errors
-as `thidua check` words them, on the page and in the terminal, until the file is fixed."""
+"""The preview, `thidua serve`: says where it is, shows a saved, new or deleted story quickly, and shows
+content errors as `thidua check` words them, on the page and in the terminal, until the file is fixed."""
 
 from __future__ import annotations
 
@@ -96,7 +96,7 @@ def preview(site):
         running.stop()
 
 
-def test_a_saved_story_shows_then_an_error_shows_where_and_why_then_the_fix_shows(site, preview):
+def test_a_saved_story_shows_then_an_error_where_and_why_then_the_fix_then_a_new_story_and_its_removal(site, preview):
     page = f"guong-dien-hinh/{STORY}/"
     story = site.root / "exemplars" / f"{STORY}.md"
     status, before = preview.get(page)
@@ -118,7 +118,15 @@ def test_a_saved_story_shows_then_an_error_shows_where_and_why_then_the_fix_show
 
     story.write_text(original + "\nĐã sửa xong.\n", "utf-8")
     status, fixed = preview.poll(page, lambda status, html: status == 200 and "Đã sửa xong." in html)
+
+    new = site.exemplar("bai-moi-them", title="Một bài mới thêm khi đang xem trước", date="2023-12-30")
+    preview.poll("guong-dien-hinh/bai-moi-them/", lambda status, html: status == 200)
+    preview.poll("guong-dien-hinh/", lambda status, html: "Một bài mới thêm khi đang xem trước" in html)
+    new.unlink()
+    preview.poll("guong-dien-hinh/bai-moi-them/", lambda status, html: status == 404)
+    preview.poll("guong-dien-hinh/", lambda status, html: "Một bài mới thêm khi đang xem trước" not in html)
     terminal = preview.stop()
+    assert "dựng lại toàn bộ" not in terminal  # a new story and a deleted one were rendered alone too
     assert "Đã dừng xem trước." in terminal and "Traceback" not in terminal
 
     built = build_site(site.root, site.root / "built", as_of=AS_OF)
@@ -142,7 +150,8 @@ def test_only_pages_that_show_a_saved_story_or_receive_other_data_are_rendered_a
 
     story.unlink()
     gone = before.with_stories(reload_exemplar(before.content, site.root, story), {STORY})
-    assert pages_to_render(fingerprints(before.pages), fingerprints(gone.pages), {STORY}) is None  # a page went
+    assert f"guong-dien-hinh/{STORY}/" not in gone.pages
+    assert "" in pages_to_render(fingerprints(before.pages), fingerprints(gone.pages), {STORY})
 
 
 def test_the_watcher_sees_saves_new_files_and_removals(tmp_path):

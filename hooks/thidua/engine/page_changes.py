@@ -25,12 +25,10 @@ def fingerprints(pages: dict[str, PageSpec]) -> dict[str, Fingerprint]:
     return {url: fingerprint(page) for url, page in pages.items()}
 
 
-def pages_to_render(old: dict[str, Fingerprint], new: dict[str, Fingerprint], story_ids: set[str]) -> list[str] | None:
-    """URLs to render again, or None when pages appeared or went (then a full build is simpler)."""
-    if old.keys() != new.keys():
-        return None
-    return [url for url, after in new.items()
-            if after.value != old[url].value or not story_ids.isdisjoint(after.shown | old[url].shown)]
+def pages_to_render(old: dict[str, Fingerprint], new: dict[str, Fingerprint], story_ids: set[str]) -> list[str]:
+    """URLs to render: new pages, pages whose input changed and pages that show a saved story."""
+    return [url for url, after in new.items() if url not in old or after.value != old[url].value
+            or not story_ids.isdisjoint(after.shown | old[url].shown)]
 
 
 def fingerprint(page: PageSpec) -> Fingerprint:

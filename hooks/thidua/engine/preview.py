@@ -1,11 +1,11 @@
 """The preview's site: built once like `thidua build`, then, when a story is saved, only what it changes.
 
-A saved story is read again alone (`reload_exemplar`), the page plan is recomputed (cheap, no rendering),
-and only the pages whose template input changed are rendered again, by MkDocs' own page functions with
-the same Material templates, Jinja environment and navigation as the first build. Feeds, ninjs, the
-catalog, share images and the search index are not redone on each save: they are rewritten when next
-asked for (`ensure_extras`). Anything else saved (content/, docs/, templates, mkdocs.yml, a photo, a
-story added or removed) builds the whole preview again. Python code in hooks/ needs a restart.
+A saved story (edited, new or deleted) is read again alone (`reload_exemplar`), the page plan is
+recomputed (cheap, no rendering), and only the pages whose template input changed are rendered again,
+by MkDocs' own page functions with the same Material templates, Jinja environment and navigation as the
+first build. Feeds, ninjs, the catalog, share images and the search index are not redone on each save:
+they are rewritten when next asked for (`ensure_extras`). Anything else saved (content/, docs/,
+templates, mkdocs.yml, a photo) builds the whole preview again. Python code in hooks/ needs a restart.
 """
 
 from __future__ import annotations
@@ -22,12 +22,13 @@ from pathlib import Path
 from mkdocs.commands.build import _build_page, _populate_page, build
 from mkdocs.config import load_config
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.pages import Page
 
 from ..checks.loader import Loaded, reload_exemplar
 from ..content import urls
 from ..content.problems import ContentError
 from .building import collect_mkdocs_messages, with_build_date
-from .mkdocs_adapter import ThiduaHooks, page_markdown
+from .mkdocs_adapter import ThiduaHooks, generated_page, page_markdown
 from .page_changes import fingerprints, pages_to_render
 from .site_build import SiteBuild
 
@@ -140,12 +141,15 @@ class Preview:
             return self._failed([str(p) for p in err.problems])
         shown = fingerprints(site.pages)
         changed = pages_to_render(built.shown, shown, self.pending)
-        if changed is None:
-            return self.full_build()
+        gone = [url for url in built.shown if url not in shown]
+        moved = [built.site.pages[url] for url in gone] + [site.pages[url] for url in changed if url not in built.shown]
+        if any(page.in_nav or page.hand_written for page in moved):
+            return self.full_build()  # the navigation changes: every page shows it
         messages: list[str] = []
         with self.lock:
             try:
                 with collect_mkdocs_messages(messages):
+                    self._remove(built, gone)
                     self._render(built, site, changed, self.pending)
                 built.shown = shown
             except Exception as err:  # noqa: BLE001 - a template error is shown like a content error
@@ -154,7 +158,7 @@ class Preview:
                 return self._failed(_lines(messages))
             self.pending, self.extras_stale = set(), True
             self._succeeded()
-        return Update([], len(changed), time.perf_counter() - start)
+        return Update([], len(changed) + len(gone), time.perf_counter() - start)
 
     def _render(self, built: _Built, site: SiteBuild, changed: list[str], stories: set[str]) -> None:
         built.site = built.hooks.site = site
@@ -164,6 +168,11 @@ class Preview:
             if url.startswith(folders) and not (self.site_dir / url).exists():
                 (self.site_dir / url).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(path, self.site_dir / url)
+        for url in changed:
+            if url not in built.by_url:  # a new story, or a listing's new last page
+                file = built.by_url[url] = generated_page(site.pages[url], built.config)
+                built.files.append(file)
+                Page(None, file, built.config)
         doc_files = built.files.documentation_pages()
         for url in changed:
             file, spec = built.by_url[url], site.pages[url]
@@ -171,6 +180,12 @@ class Preview:
                 file.content_string = page_markdown(spec)
             _populate_page(file.page, built.config, built.files)
             _build_page(file.page, built.config, doc_files, built.nav, built.env)
+
+    def _remove(self, built: _Built, gone: list[str]) -> None:
+        """Pages no longer in the plan (a story deleted or embargoed, a listing's last page)."""
+        for url in gone:
+            built.files.remove(built.by_url.pop(url))
+            (self.site_dir / url / "index.html").unlink(missing_ok=True)
 
     def ensure_extras(self) -> None:
         """Feeds, ninjs, catalog, share images and search index, rewritten when asked for after a save."""
