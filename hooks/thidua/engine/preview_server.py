@@ -55,6 +55,8 @@ def serve(root: Path, port: int = 8000, as_of: date | None = None, out=None) -> 
             changed = watcher.changes()
             if changed:
                 _report(preview.apply(changed), say, changed, preview.root)
+                if any(path.suffix == ".py" for path in changed):
+                    say("Mã Python đã thay đổi: dừng rồi chạy lại thidua serve để dùng mã mới.")
                 watcher.paths = preview.watched()
     except KeyboardInterrupt:
         say("Đã dừng xem trước.")
