@@ -13,7 +13,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..content.problems import ContentError
+from ..content.problems import ContentError, now_processing
 from ..site.sanitize import clean_html
 from ..site.settings import SettingsError
 from ..site.spec import PageSpec
@@ -44,6 +44,7 @@ class ThiduaHooks:
             raise PluginError(f"Nội dung chưa hợp lệ, chưa thể dựng trang:\n{err}") from None
         except SettingsError as err:
             raise PluginError(str(err)) from None
+        now_processing(None)
         return config
 
     def on_files(self, files: Files, config) -> Files:
@@ -58,7 +59,16 @@ class ThiduaHooks:
         env.globals.update(self.site.template_globals())
         return env
 
+    def on_pre_page(self, page, config, files):
+        now_processing(self._source_of(page, config))  # named if MkDocs fails while rendering this page
+        return page
+
+    def on_post_page(self, output: str, page, config) -> str:
+        now_processing(None)
+        return output
+
     def on_page_context(self, context, page, config, nav):
+        now_processing(self._source_of(page, config))
         spec = self.site.page(page.url)
         if spec is not None:
             context["thidua"] = spec.context
@@ -75,10 +85,22 @@ class ThiduaHooks:
 
     def on_post_build(self, config) -> None:
         self.site.write_extras(Path(config.site_dir))
+        now_processing(None)
 
     def on_build_error(self, error) -> None:
+        """Stop drawing share images at once: the build has failed (`thidua build`, a preview rebuild)."""
         if self.site is not None:
             self.site.close()
+
+    def _source_of(self, page, config) -> str | None:
+        """The repository file a page comes from: a plan, movement, unit or story file, or a page of docs/."""
+        spec = self.site.page(page.url)
+        if spec is not None and spec.source:
+            return spec.source
+        if not page.file.abs_src_path:
+            return None
+        path = Path(page.file.abs_src_path).resolve()
+        return path.relative_to(self.site.info.root).as_posix() if path.is_relative_to(self.site.info.root) else None
 
 
 def generated_page(page: PageSpec, config) -> File:

@@ -12,8 +12,8 @@ from pathlib import Path
 from ..checks.loader import Loaded, load
 from ..checks.schemas import SCHEMA_DIR
 from ..content import urls
-from ..content.model import Corpus
-from ..content.problems import ContentError
+from ..content.model import Corpus, Exemplar
+from ..content.problems import ContentError, now_processing
 from ..content.text import format_date
 from ..press.republish import Republish
 from ..press.structured_data import Head
@@ -60,8 +60,7 @@ class SiteBuild:
         if content.errors:
             raise ContentError(content.errors)
         corpus = content.corpus.published(settings.as_of)
-        cache = info.root / IMAGE_CACHE
-        photos = {e.id: images.process(info.root / e.photo, cache) for e in corpus.exemplars.values() if e.photo}
+        photos = {e.id: _photo(info.root, e) for e in corpus.exemplars.values() if e.photo}
         syndication = Syndication.prepare(corpus, settings, info.name, info.author, to_html, photos,
                                           info.root / SHARE_CACHE)
         syndication.draw_share_images()
@@ -76,7 +75,7 @@ class SiteBuild:
         for exemplar_id in sorted(exemplar_ids):
             exemplar = corpus.exemplars.get(exemplar_id)
             if exemplar is not None and exemplar.photo:
-                photos[exemplar_id] = images.process(self.info.root / exemplar.photo, self.info.root / IMAGE_CACHE)
+                photos[exemplar_id] = _photo(self.info.root, exemplar)
         syndication = replace(self.syndication, photos=photos)
         for exemplar_id in sorted(exemplar_ids):
             syndication = syndication.with_story(corpus, exemplar_id)
@@ -118,6 +117,11 @@ class SiteBuild:
     def close(self) -> None:
         """Stop drawing share images (a build that failed before `write_extras`)."""
         self.syndication.share_images.close()
+
+
+def _photo(root: Path, exemplar: Exemplar) -> images.Photo:
+    now_processing(exemplar.source)  # named if the photo cannot be processed
+    return images.process(root / exemplar.photo, root / IMAGE_CACHE)
 
 
 def _plan(corpus: Corpus, settings: Settings, info: SiteInfo, syndication: Syndication) -> dict[str, PageSpec]:

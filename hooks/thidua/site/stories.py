@@ -18,6 +18,7 @@ import nh3
 
 from ..content import urls
 from ..content.model import Corpus, Exemplar, Unit
+from ..content.problems import now_processing
 from .sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, clean_html
 
 ToHtml = Callable[[str], str]  # a story body's Markdown to HTML, as the site's pages render it (the engine's)
@@ -85,6 +86,7 @@ def render_stories(corpus: Corpus, photos: dict, site_url: str, to_html: ToHtml)
 
 def render_story(corpus: Corpus, exemplar: Exemplar, photos: dict, site_url: str, to_html: ToHtml) -> Story:
     """One story; agencies get the largest JPEG rendition: the original file may carry EXIF and GPS data."""
+    now_processing(exemplar.source)
     page_url = urls.absolute(site_url, urls.exemplar(exemplar.id))
     body = absolute_links(clean_html(to_html(exemplar.body)), page_url)
     unit = corpus.units[exemplar.unit]
