@@ -26,7 +26,7 @@ from mkdocs.structure.pages import Page
 
 from ..checks.loader import Loaded, reload_exemplar
 from ..content import urls
-from ..content.problems import ContentError
+from ..content.problems import ContentError, ProcessingError, processing_file
 from .building import collect_mkdocs_messages, with_build_date
 from .mkdocs_adapter import ThiduaHooks, generated_page, page_markdown
 from .page_changes import fingerprints, pages_to_render
@@ -232,4 +232,8 @@ def _lines(messages: list[str]) -> list[str]:
 
 
 def _describe(err: BaseException) -> str:
-    return f"Lỗi khi dựng trang: {type(err).__name__}: {err}"
+    """An unforeseen failure, naming the content file being processed when there is one (as the build does)."""
+    path = processing_file()
+    if path is not None:
+        return str(ProcessingError(path, err))
+    return f"Lỗi khi dựng trang: {type(err).__name__}: {str(err)[:200]}"
