@@ -11,11 +11,14 @@ from typing import Any
 
 import yaml
 
+from .files import read_capped
 from .problems import ContentError, Problem
 from .yaml_messages import explain
 
 MAX_FILE_BYTES = 1_000_000
 MAX_YAML_DEPTH = 8
+MAX_YAML_SCAN_DEPTH = 64  # brackets or indentation beyond this are refused before parsing
+DEEP_YAML = "YAML lồng nhau quá sâu: các trường chỉ cần một, hai cấp (YAML nested too deep)"
 FENCE = "---"
 
 
@@ -59,9 +62,7 @@ class _ExplainingLoader(yaml.SafeLoader):
 
 def read_document(path: Path, root: Path) -> Document:
     relative = path.relative_to(root).as_posix()
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        raise _error(relative, 1, f"tệp quá lớn ({len(raw):,} byte, tối đa {MAX_FILE_BYTES:,}) (file too large)")
+    raw = read_capped(path, relative, MAX_FILE_BYTES)
     text = _decode(raw, relative).replace("\r\n", "\n").removeprefix("\ufeff")
     return parse_document(text, relative)
 
@@ -69,7 +70,7 @@ def read_document(path: Path, root: Path) -> Document:
 def read_data(path: Path, root: Path) -> Document:
     """A plain YAML data file (no body), read with the same care as front matter."""
     relative = path.relative_to(root).as_posix()
-    text = _decode(path.read_bytes(), relative).replace("\r\n", "\n").removeprefix("\ufeff")
+    text = _decode(read_capped(path, relative, MAX_FILE_BYTES), relative).replace("\r\n", "\n").removeprefix("\ufeff")
     meta, key_lines = _load_yaml(text, relative, first_line=1)
     return Document(relative, meta, "", 1, key_lines)
 
@@ -108,6 +109,9 @@ def _decode(raw: bytes, relative: str) -> str:
 
 
 def _load_yaml(front: str, relative: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]]:
+    deep = _too_deep_line(front)
+    if deep is not None:  # the parsers recurse per level: 3,000 levels would overflow the stack
+        raise _error(relative, first_line + deep, DEEP_YAML)
     try:
         loader = _FastLoader(front)
         try:
@@ -122,8 +126,32 @@ def _load_yaml(front: str, relative: str, first_line: int) -> tuple[dict[str, An
             return loader.construct_document(node), key_lines
         finally:
             loader.dispose()
+    except RecursionError:  # a nesting shape the scan above does not foresee
+        raise _error(relative, first_line, DEEP_YAML) from None
     except yaml.YAMLError as fast_error:
         raise _explained(_python_error(front) or fast_error, front, relative, first_line) from None
+
+
+def _too_deep_line(front: str) -> int | None:
+    """The 0-based line where brackets or indentation could nest past what any field needs, in one pass.
+
+    A cheap over-estimate (brackets inside quotes count too); the walker below applies the real limit."""
+    depth = 0
+    for number, line in enumerate(front.split("\n")):
+        stripped = line.lstrip(" ")
+        markers = 0
+        while stripped.startswith(("- ", "? ")):
+            stripped, markers = stripped[2:].lstrip(" "), markers + 1
+        if len(line) - len(line.lstrip(" ")) + markers > MAX_YAML_SCAN_DEPTH:
+            return number
+        for ch in line:
+            if ch in "[{":
+                depth += 1
+                if depth > MAX_YAML_SCAN_DEPTH:
+                    return number
+            elif ch in "]}" and depth:
+                depth -= 1
+    return None
 
 
 def _python_error(front: str) -> yaml.YAMLError | None:
@@ -157,7 +185,7 @@ class _Walk:
 
     def node(self, node: yaml.Node, prefix: str, depth: int) -> None:
         if depth > MAX_YAML_DEPTH:
-            raise self.error(node, "YAML lồng nhau quá sâu: các trường chỉ cần một, hai cấp (YAML nested too deep)", prefix)
+            raise self.error(node, DEEP_YAML, prefix)
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 key = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)
