@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..content import urls
+from ..content import files, urls
 from ..content.model import (
     Anniversary,
     Corpus,
@@ -23,10 +23,15 @@ from ..content.model import (
 )
 from ..content.problems import ContentError, Problem
 from ..content.source import Document, read_data, read_document
-from . import duplicates, hygiene, photos, placeholders, privacy, schemas, tone
+from ..content.text import slugify
+from . import bounds, docs, duplicates, hygiene, photos, placeholders, privacy, schemas, tone
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+PHOTO_SUFFIX = re.compile(r"^[a-z0-9]{1,5}$")  # which format it is, the content decides (checks/photos.py)
+# A name with spaces or diacritics breaks `srcset` (candidates end at whitespace) and some feed readers.
+PHOTO_NAME = ("tên tệp ảnh “{name}” chỉ được có chữ thường không dấu, chữ số và gạch ngang: hãy đổi tên tệp "
+              "thành “{suggestion}” (photo file name)")
 EXEMPLAR_PLAIN_FIELDS = frozenset({"title", "name", "summary", "award", "photo_alt", "photo_credit", "corrections"})
 
 
@@ -50,7 +55,7 @@ def load_corpus(root: Path) -> Corpus:
 
 def load(root: Path) -> Loaded:
     root = root.resolve()
-    problems: list[Problem] = []
+    problems: list[Problem] = files.link_problems(root)
     reader = _Reader(root, problems)
     unit_types = reader.unit_types(root / "content" / "unit-types.yml")
     plans = reader.each(root / "content" / "plans", _plan)
@@ -61,6 +66,7 @@ def load(root: Path) -> Loaded:
     corpus.exemplars = reader.each(root / "exemplars", lambda doc: _exemplar(doc, corpus, root))
     problems += _check_aliases(corpus, reader.documents)
     problems += duplicates.duplicate_problems(corpus, reader.documents)
+    problems += docs.docs_problems(root)
     return Loaded(corpus, sorted(set(problems)))
 
 
@@ -123,7 +129,10 @@ def _date(doc: Document, key: str, value: str | None, problems: list[Problem]) -
 
 
 def _base_problems(doc: Document, schema: str, plain: frozenset[str] = frozenset()) -> list[Problem]:
-    return schemas.schema_problems(doc, schema) + hygiene.text_problems(doc, plain)
+    """What every Markdown source must satisfy before it is rendered: the schema, clean text, bounded bodies
+    and safe links (plans, movements and units may also link to paths inside the site)."""
+    return (schemas.schema_problems(doc, schema) + hygiene.text_problems(doc, plain) + bounds.body_problems(doc)
+            + hygiene.link_problems(doc, site_paths=schema != "exemplar"))
 
 
 def _plan(doc: Document) -> _Built:
@@ -175,7 +184,7 @@ def _unit(doc: Document) -> _Built:
 
 
 def _exemplar(doc: Document, corpus: Corpus, root: Path) -> _Built:
-    problems = _base_problems(doc, "exemplar", EXEMPLAR_PLAIN_FIELDS) + hygiene.link_problems(doc)
+    problems = _base_problems(doc, "exemplar", EXEMPLAR_PLAIN_FIELDS)
     problems += tone.tone_problems(doc) + privacy.personal_data_problems(doc) + placeholders.placeholder_problems(doc)
     m = doc.meta
     problems += _reference(doc, "unit", m.get("unit"), corpus.units, "đơn vị")
@@ -221,6 +230,11 @@ def _photo_path(doc: Document, value, root: Path, problems: list[Problem]) -> st
     if value.startswith(("/", "\\")) or ".." in Path(value).parts or ":" in value:
         problems.append(doc.problem("photo", "đường dẫn ảnh phải là tên tệp đặt cạnh bài, không dùng “..” "
                                     "hay đường dẫn tuyệt đối (photo path escapes the folder)"))
+        return None
+    stem, dot, suffix = value.rpartition(".")
+    if not (dot and SLUG.match(stem) and PHOTO_SUFFIX.match(suffix)):
+        suggestion = f"{slugify(stem if dot else value) or 'anh'}.{suffix.lower() if dot else 'jpg'}"
+        problems.append(doc.problem("photo", PHOTO_NAME.format(name=value[:60], suggestion=suggestion)))
         return None
     folder = (root / doc.path).parent
     path = folder / value

@@ -30,7 +30,17 @@ def _validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(load_schema(name))
 
 
+MAX_ITEMS = 100  # items in any front-matter list; longer lists are refused before the schema runs
+
+TOO_MANY_ITEMS = "danh sách có {count:,} mục, tối đa {limit} mục (too many items)"
+
+
 def schema_problems(doc: Document, name: str) -> list[Problem]:
+    """The schema's errors; lists over MAX_ITEMS are refused first, since `uniqueItems` compares every pair."""
+    oversized = [doc.problem(str(key), TOO_MANY_ITEMS.format(count=len(value), limit=MAX_ITEMS))
+                 for key, value in doc.meta.items() if isinstance(value, list) and len(value) > MAX_ITEMS]
+    if oversized:
+        return oversized
     errors = sorted(_validator(name).iter_errors(doc.meta), key=lambda e: list(map(str, e.absolute_path)))
     return [p for error in errors for p in _explain(doc, error)]
 

@@ -63,14 +63,14 @@ class _ExplainingLoader(yaml.SafeLoader):
 def read_document(path: Path, root: Path) -> Document:
     relative = path.relative_to(root).as_posix()
     raw = read_capped(path, relative, MAX_FILE_BYTES)
-    text = _decode(raw, relative).replace("\r\n", "\n").removeprefix("\ufeff")
+    text = decode(raw, relative).replace("\r\n", "\n").removeprefix("\ufeff")
     return parse_document(text, relative)
 
 
 def read_data(path: Path, root: Path) -> Document:
     """A plain YAML data file (no body), read with the same care as front matter."""
     relative = path.relative_to(root).as_posix()
-    text = _decode(read_capped(path, relative, MAX_FILE_BYTES), relative).replace("\r\n", "\n").removeprefix("\ufeff")
+    text = decode(read_capped(path, relative, MAX_FILE_BYTES), relative).replace("\r\n", "\n").removeprefix("\ufeff")
     meta, key_lines = _load_yaml(text, relative, first_line=1)
     return Document(relative, meta, "", 1, key_lines)
 
@@ -93,7 +93,7 @@ def parse_document(text: str, relative: str) -> Document:
     return Document(relative, meta, body, closing + 2, key_lines)
 
 
-def _decode(raw: bytes, relative: str) -> str:
+def decode(raw: bytes, relative: str) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:200]:  # UTF-16 with or without a BOM
         raise _error(relative, 1, "tệp được lưu bằng UTF-16: hãy lưu lại bằng UTF-8 (file is UTF-16, not UTF-8)")
     try:

@@ -1,0 +1,89 @@
+"""Limits on a Markdown body, checked in one pass before Markdown ever sees it.
+
+Python-Markdown and the HTML parser inside it slow down with the square of some shapes (a line of
+40,000 unclosed `<a:`, 20,000 nested `[`) or recurse once per level (`- ` repeated 10,000 times).
+No real page comes near these limits; a hostile file is refused with the limit it broke.
+"""
+
+from __future__ import annotations
+
+from ..content.problems import Problem
+from ..content.source import Document
+
+MAX_LINE = 10_000  # characters in one line
+MAX_NESTING = 10  # lists and quotes inside one another
+MAX_BRACKETS = 20  # `[` open at once inside a paragraph
+MAX_UNCLOSED_TAGS = 100  # `<` starting a tag with no `>` since the previous one
+
+LINE_TOO_LONG = "dòng dài {length:,} ký tự, tối đa {limit:,}: hãy xuống dòng giữa các đoạn (line too long)"
+TOO_DEEP = ("danh sách hoặc trích dẫn lồng nhau {depth} cấp, tối đa {limit} cấp: hãy viết phẳng hơn "
+            "(lists or quotes nested too deep)")
+TOO_MANY_BRACKETS = ("có hơn {limit} dấu ngoặc vuông “[” mở liền nhau chưa đóng: hãy xóa bớt "
+                     "(too many open brackets)")
+TOO_MANY_TAGS = ("có hơn {limit} dấu “<” mở thẻ mà không có “>” đóng: hãy xóa bớt hoặc viết &lt; "
+                 "(too many unclosed tags)")
+
+
+def body_problems(doc: Document) -> list[Problem]:
+    """The first breach of each limit, with its line: one message per limit is enough to act on."""
+    found: dict[str, Problem] = {}
+
+    def breach(kind: str, offset: int, message: str) -> None:
+        found.setdefault(kind, Problem(doc.path, doc.body_line + offset, "nội dung", message))
+
+    brackets = unclosed = 0
+    for offset, line in enumerate(doc.body.split("\n")):
+        if len(line) > MAX_LINE:
+            breach("line", offset, LINE_TOO_LONG.format(length=len(line), limit=MAX_LINE))
+        depth = nesting(line)
+        if depth > MAX_NESTING:
+            breach("nesting", offset, TOO_DEEP.format(depth=depth, limit=MAX_NESTING))
+        if not line.strip():
+            brackets = 0  # a blank line ends the paragraph: Markdown never matches brackets across it
+        for index, ch in enumerate(line):
+            if ch == "[":
+                brackets += 1
+                if brackets > MAX_BRACKETS:
+                    breach("brackets", offset, TOO_MANY_BRACKETS.format(limit=MAX_BRACKETS))
+            elif ch == "]" and brackets:
+                brackets -= 1
+            elif ch == ">":
+                unclosed = 0
+            elif ch == "<" and _opens_tag(line[index + 1:index + 2]):
+                unclosed += 1
+                if unclosed > MAX_UNCLOSED_TAGS:
+                    breach("tags", offset, TOO_MANY_TAGS.format(limit=MAX_UNCLOSED_TAGS))
+    return list(found.values())
+
+
+def nesting(line: str) -> int:
+    """How deep a line sits: indentation (four spaces a level, as Markdown nests) plus the list and quote
+    markers that start it (`- `, `* `, `+ `, `1. `, `>`)."""
+    position, width = 0, 0
+    while position < len(line) and line[position] in " \t":
+        width += 4 if line[position] == "\t" else 1
+        position += 1
+    depth = width // 4
+    while position < len(line):
+        ch = line[position]
+        if ch == ">":
+            position += 1
+        elif ch in "-*+" and line[position + 1:position + 2] in (" ", ""):
+            position += 2
+        elif ch.isdigit():
+            end = position
+            while end < len(line) and end - position < 9 and line[end].isdigit():
+                end += 1
+            if line[end:end + 2] not in (". ", ") ") and line[end:] not in (".", ")"):
+                break
+            position = end + 2
+        else:
+            break
+        depth += 1
+        while position < len(line) and line[position] == " ":
+            position += 1
+    return depth
+
+
+def _opens_tag(following: str) -> bool:
+    return following.isalpha() or following in ("/", "!", "?")
