@@ -106,7 +106,7 @@ def _exemplar_page(corpus: Corpus, exemplar: Exemplar) -> PageSpec:
     locality = corpus.locality_of(unit)
     return PageSpec(
         urls.exemplar(exemplar.id), "thidua/exemplar.html", exemplar.display_title, "exemplar",
-        description=exemplar.summary, body=exemplar.body, untrusted=True,
+        description=exemplar.summary, body=exemplar.body,
         context={"exemplar": exemplar, "unit": unit, "locality": corpus.units.get(locality or ""),
                  "movements": [corpus.movements[m] for m in exemplar.movements]},
     )
