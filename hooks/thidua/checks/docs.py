@@ -8,7 +8,15 @@ from pathlib import Path
 
 from ..content.files import read_capped
 from ..content.problems import ContentError, Problem
-from ..content.source import FENCE, MAX_FILE_BYTES, Document, decode, parse_document
+from ..content.source import (
+    BODY_TOO_LONG,
+    FENCE,
+    MAX_BODY_CHARS,
+    MAX_FILE_BYTES,
+    Document,
+    decode,
+    parse_document,
+)
 from . import bounds, hygiene
 
 DOCS = "docs"
@@ -43,6 +51,8 @@ def read_page(path: Path, root: Path) -> Document:
     relative = path.relative_to(root).as_posix()
     text = decode(read_capped(path, relative, MAX_FILE_BYTES), relative).replace("\r\n", "\n").removeprefix("\ufeff")
     if text.split("\n", 1)[0].rstrip() != FENCE:
+        if len(text) > MAX_BODY_CHARS:
+            raise ContentError([Problem(relative, 1, "nội dung", BODY_TOO_LONG.format(length=len(text), limit=MAX_BODY_CHARS))])
         return Document(relative, {}, text, 1)
     return parse_document(text, relative)
 

@@ -16,6 +16,12 @@ from .problems import ContentError, Problem
 from .yaml_messages import explain
 
 MAX_FILE_BYTES = 1_000_000
+# Markdown takes ~12 µs a character: 100,000 keep a build under seconds (the longest real page has 20,000).
+MAX_BODY_CHARS = 100_000
+MAX_FRONT_CHARS = 50_000  # front matter needs a few hundred
+BODY_TOO_LONG = "nội dung dài {length:,} ký tự, tối đa {limit:,}: hãy rút gọn hoặc tách thành nhiều bài (body too long)"
+FRONT_TOO_LONG = ("phần đầu YAML dài {length:,} ký tự, tối đa {limit:,}: các trường chỉ cần vài dòng "
+                  "(front matter too long)")
 MAX_YAML_DEPTH = 8
 MAX_YAML_SCAN_DEPTH = 64  # brackets or indentation beyond this are refused before parsing
 DEEP_YAML = "YAML lồng nhau quá sâu: các trường chỉ cần một, hai cấp (YAML nested too deep)"
@@ -85,11 +91,15 @@ def parse_document(text: str, relative: str) -> Document:
     if closing is None:
         raise _error(relative, 1, "phần đầu YAML chưa được đóng: thêm một dòng --- sau các trường (unclosed front matter)")
     front = "\n".join(lines[1:closing])
+    if len(front) > MAX_FRONT_CHARS:
+        raise _error(relative, 2, FRONT_TOO_LONG.format(length=len(front), limit=MAX_FRONT_CHARS))
+    body = "\n".join(lines[closing + 1:])
+    if len(body) > MAX_BODY_CHARS:
+        raise _error(relative, closing + 2, BODY_TOO_LONG.format(length=len(body), limit=MAX_BODY_CHARS), "nội dung")
     for number, line in enumerate(lines[1:closing], 2):
         if "\t" in line:
             raise _error(relative, number, "có ký tự Tab trong phần đầu YAML: hãy dùng dấu cách (tab in YAML)")
     meta, key_lines = _load_yaml(front, relative, first_line=2)
-    body = "\n".join(lines[closing + 1:])
     return Document(relative, meta, body, closing + 2, key_lines)
 
 
