@@ -46,9 +46,9 @@ class Hostile:
     expected: str | None  # how check's line for `path` starts; None: accepted, and published harmless
 
 
-def story(body: str, extra: str = "") -> Callable[[Path], None]:
+def story(body: str, extra: str = "", path: str = STORY) -> Callable[[Path], None]:
     def make(root: Path) -> None:
-        (root / STORY).write_text(FRONT.format(extra=extra) + body + "\n", "utf-8")
+        (root / path).write_text(FRONT.format(extra=extra) + body + "\n", "utf-8")
     return make
 
 
@@ -104,7 +104,8 @@ CASES = [
     Hostile("a-colon-120k", STORY, story("<a:" * 40_000), f"{STORY}:{BODY_LINE}: nội dung: nội dung dài 120,001 ký tự"),
     Hostile("a-colon-90k", STORY, story("<a:" * 30_000), f"{STORY}:{BODY_LINE}: nội dung: dòng dài 90,000 ký tự"),
     Hostile("a-colon-wrapped", STORY, story(wrapped("<a: " * 22_000)), f"{STORY}:17: nội dung: có hơn 100 dấu “<”"),
-    Hostile("a-colon-closed", STORY, story(wrapped("<a:>" * 22_000)), None),
+    Hostile("a-colon-closed", "exemplars/the-dong.md", story(wrapped("<a:>" * 22_000) + f"\n\n{MARKER}",
+                                                             path="exemplars/the-dong.md"), None),
     Hostile("brackets-20000", STORY, story("[" * 20_000), f"{STORY}:{BODY_LINE}: nội dung: dòng dài 20,000 ký tự"),
     Hostile("brackets-wrapped", STORY, story(wrapped("[" * 20_000)), f"{STORY}:{BODY_LINE}: nội dung: có hơn 20 dấu"),
     Hostile("dash-list-10000", STORY, story("- " * 10_000), f"{STORY}:{BODY_LINE}: nội dung: dòng dài 20,000 ký tự"),
@@ -124,7 +125,7 @@ CASES = [
     Hostile("front-matter-deep-indentation", STORY, story("Câu chuyện.", deep_block(100)),
             f"{STORY}:76: -: YAML lồng nhau quá sâu"),
     Hostile("body-700k", STORY, story(big_story(700_000)), f"{STORY}:{BODY_LINE}: nội dung: nội dung dài"),
-    Hostile("big-story-100k", STORY, story(big_story(99_000)), None),
+    Hostile("big-story-100k", "exemplars/bai-dai.md", story(big_story(99_000), path="exemplars/bai-dai.md"), None),
     # --- links -------------------------------------------------------------------------------------------------
     Hostile("reference-link-protocol-relative", STORY, story("[bấm][p]\n\n[p]: //evil.example/x"),
             f"{STORY}:{BODY_LINE + 2}: nội dung: liên kết “//evil.example/x” bắt đầu bằng //"),
