@@ -128,9 +128,10 @@ def _date(doc: Document, key: str, value: str | None, problems: list[Problem]) -
         return None
 
 
-def _base_problems(doc: Document, schema: str, plain: frozenset[str] = frozenset()) -> list[Problem]:
+def _base_problems(doc: Document, schema: str, plain: frozenset[str] | None = None) -> list[Problem]:
     """What every Markdown source must satisfy before it is rendered: the schema, clean text, bounded bodies
     and safe links (plans, movements and units may also link to paths inside the site)."""
+    plain = frozenset(map(str, doc.meta)) if plain is None else plain  # every field of plans, movements, units
     return (schemas.schema_problems(doc, schema) + hygiene.text_problems(doc, plain) + bounds.body_problems(doc)
             + hygiene.link_problems(doc, site_paths=schema != "exemplar"))
 
