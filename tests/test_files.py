@@ -54,3 +54,4 @@ def test_every_link_under_the_source_folders_is_named_with_its_path(tmp_path):
 def test_a_source_folder_that_is_itself_a_link_is_refused(tmp_path):
     (tmp_path / "docs").symlink_to("/")
     assert [p.path for p in link_problems(tmp_path)] == ["docs"]
+
