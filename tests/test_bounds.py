@@ -28,6 +28,10 @@ def test_each_limit_is_reported_once_at_its_first_breach():
                               "14: too many unclosed tags)", "15: line too long)"]
 
 
+def test_too_many_headings_and_open_parentheses_are_refused():
+    assert problems("# Mục\n\n" * 301 + "(" * 21) == ["610: too many headings)", "612: too many open parentheses)"]
+
+
 def test_brackets_close_and_a_blank_line_ends_the_paragraph():
     assert problems("[a] " * 100 + "\n" + "[" * 15 + "\n\n" + "[" * 15) == []
 

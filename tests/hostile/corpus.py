@@ -112,6 +112,10 @@ CASES = [
     Hostile("dash-list-nested", STORY, story("".join("    " * i + "- mục\n" for i in range(40))),
             f"{STORY}:{BODY_LINE + 10}: nội dung: danh sách hoặc trích dẫn lồng nhau 11 cấp"),
     Hostile("quotes-5000", STORY, story("> " * 4_000), f"{STORY}:{BODY_LINE}: nội dung: danh sách hoặc trích dẫn lồng nhau 4000 cấp"),
+    Hostile("link-open-25000", STORY, story(wrapped("[a](" * 24_000)),
+            f"{STORY}:{BODY_LINE + 1}: nội dung: có hơn 20 dấu ngoặc đơn “(” mở chưa đóng"),
+    Hostile("cdata-10000", STORY, story(wrapped("<![CDATA[" * 10_000)), f"{STORY}:{BODY_LINE + 1}: nội dung: có hơn 20 dấu"),
+    Hostile("headings-5000", STORY, story("# a\n" * 5_000), f"{STORY}:{BODY_LINE + 300}: nội dung: có hơn 300 tiêu đề"),
     Hostile("aliases-36000", STORY, story("Câu chuyện.", "aliases:\n" + "".join(
         f"  - {n if n % 2 else f'ma-{n}'}\n" for n in range(36_000))),
         f"{STORY}:2: -: phần đầu YAML dài 403,118 ký tự, tối đa 50,000"),
