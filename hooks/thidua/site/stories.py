@@ -87,7 +87,7 @@ def markdown_renderer(extensions: list, configs: dict) -> markdown.Markdown:
 
 
 # The heading permalinks ("¶") the toc extension writes: they mean nothing off-site. A fixed shape, linear.
-_PERMALINK = re.compile(r'<a class="headerlink" href="#[^"<>]*"(?: title="[^"<>]*")?>[^<]*</a>')
+_PERMALINK = re.compile(r'<a\s+class="headerlink"[^<>]*>[^<]*</a\s*>')
 
 
 def render_stories(corpus: Corpus, photos: dict, site_url: str, md: markdown.Markdown) -> dict[str, Story]:
