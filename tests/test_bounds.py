@@ -36,5 +36,6 @@ def test_brackets_close_and_a_blank_line_ends_the_paragraph():
     assert problems("[a] " * 100 + "\n" + "[" * 15 + "\n\n" + "[" * 15) == []
 
 
-def test_a_closing_angle_bracket_resets_the_count_of_open_tags():
+def test_a_closing_angle_bracket_resets_the_count_of_open_tags_but_not_of_all_tags():
     assert problems("<a:>" * 1_000) == []
+    assert problems("<b>x</b>\n" * 500 + "<br>") == ["510: too many HTML tags)"]

@@ -16,6 +16,7 @@ MAX_LINE = 10_000  # characters in one line
 MAX_NESTING = 10  # lists and quotes inside one another
 MAX_BRACKETS = 20  # `[` or `(` open at once inside a paragraph: Markdown scans to the match of each
 MAX_UNCLOSED_TAGS = 100  # `<` starting a tag with no `>` since the previous one
+MAX_TAGS = 1_000  # raw HTML tags in a body: each costs Markdown's HTML parser ~0.1 ms
 MAX_HEADINGS = 300  # the table of contents makes ids unique by trying _1, _2, …: the square of the count
 
 # The characters the counts above follow; "<" only where it can open a tag. Linear: one class, no repeats.
@@ -26,6 +27,7 @@ TOO_DEEP = ("danh sách hoặc trích dẫn lồng nhau {depth} cấp, tối đa
             "(lists or quotes nested too deep)")
 TOO_MANY_BRACKETS = ("có hơn {limit} dấu ngoặc vuông “[” mở liền nhau chưa đóng: hãy xóa bớt "
                      "(too many open brackets)")
+TOO_MANY_TAGS_IN_ALL = "có hơn {limit:,} thẻ HTML trong bài: hãy viết bằng Markdown thay cho thẻ (too many HTML tags)"
 TOO_MANY_HEADINGS = "có hơn {limit} tiêu đề (dòng bắt đầu bằng #): hãy tách thành nhiều bài (too many headings)"
 TOO_MANY_PARENTHESES = ("có hơn {limit} dấu ngoặc đơn “(” mở chưa đóng trong một đoạn: hãy xóa bớt hoặc đóng lại "
                         "(too many open parentheses)")
@@ -40,7 +42,7 @@ def body_problems(doc: Document) -> list[Problem]:
     def breach(kind: str, offset: int, message: str) -> None:
         found.setdefault(kind, Problem(doc.path, doc.body_line + offset, "nội dung", message))
 
-    brackets = parentheses = unclosed = headings = 0
+    brackets = parentheses = unclosed = headings = tags = 0
     for offset, line in enumerate(doc.body.split("\n")):
         stripped = line.strip()
         if stripped.startswith("#") or stripped and stripped.strip("=-") == "":  # ATX or setext (underlined)
@@ -71,7 +73,9 @@ def body_problems(doc: Document) -> list[Problem]:
             elif ch == ">":
                 unclosed = 0
             else:  # "<" followed by what starts a tag
-                unclosed += 1
+                unclosed, tags = unclosed + 1, tags + 1
+                if tags > MAX_TAGS:
+                    breach("all tags", offset, TOO_MANY_TAGS_IN_ALL.format(limit=MAX_TAGS))
                 if unclosed > MAX_UNCLOSED_TAGS:
                     breach("tags", offset, TOO_MANY_TAGS.format(limit=MAX_UNCLOSED_TAGS))
     return list(found.values())
