@@ -109,10 +109,9 @@ def render_stories(corpus: Corpus, photos: dict, site_url: str, md: markdown.Mar
             photo = Photo(urls.absolute(site_url, urls.exemplar(exemplar.id) + processed.name(largest, "jpeg")),
                           largest.jpeg, exemplar.photo_alt or "", exemplar.photo_credit or "")
         stories[exemplar.id] = Story(
-            exemplar, unit, corpus.units.get(corpus.locality_of(unit) or ""),
+            exemplar, unit, corpus.locality(unit),
             tuple(corpus.movements[m] for m in exemplar.movements), page_url, clean_html(rendered, STORY_LINK_REL),
-            getattr(md, "toc_tokens", []), body,
-            html_to_text(body), photo)
+            getattr(md, "toc_tokens", []), body, html_to_text(body), photo)
     return stories
 
 
