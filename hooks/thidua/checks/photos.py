@@ -7,7 +7,7 @@ import io
 import warnings
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from ..content.files import read_capped
 from ..content.problems import WARNING, ContentError, Problem
@@ -57,10 +57,11 @@ def photo_problems(doc: Document, path: Path) -> list[Problem]:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(data), formats=[kind]) as image:
-                width = image.width
-                image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError,
-            Image.DecompressionBombWarning):
+                # Decode every pixel and turn it as the build does (readers/images.py): verify() reads no
+                # pixels, so a truncated file would pass here and fail the build.
+                width = ImageOps.exif_transpose(image).convert("RGB").width
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, TypeError, KeyError, IndexError,
+            EOFError, Image.DecompressionBombError, Image.DecompressionBombWarning):
         return [doc.problem("photo", DAMAGED.format(name=name))]
     problems = []
     if width < MIN_WIDTH:

@@ -43,6 +43,7 @@ class PageSpec:
     body: str = ""
     context: dict[str, Any] = field(default_factory=dict)
     in_nav: bool = False  # listings are in the navigation; single items never are
+    source: str = ""  # the content file the page comes from, named if building it fails
 
     @property
     def src_uri(self) -> str:
