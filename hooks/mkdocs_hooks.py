@@ -11,6 +11,7 @@ on_config = thidua.on_config
 on_files = thidua.on_files
 on_env = thidua.on_env
 on_pre_page = thidua.on_pre_page
+on_page_markdown = thidua.on_page_markdown
 on_page_context = thidua.on_page_context
 on_post_page = thidua.on_post_page
 on_page_content = thidua.on_page_content

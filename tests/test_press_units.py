@@ -12,11 +12,11 @@ import pytest
 from PIL import Image, ImageChops
 from support import REPO
 from thidua.checks.loader import load_corpus
+from thidua.engine.story_markdown import story_renderer
 from thidua.press import feeds, share_image
 from thidua.press.catalog import _cell
 from thidua.press.structured_data import script_json
 from thidua.site.settings import DEFAULT_LICENCE, SettingsError, settings_from
-from thidua.engine.story_markdown import story_renderer
 from thidua.site.stories import html_to_text, render_stories
 
 SITE_URL = "https://thidua.binhthuan.example/"

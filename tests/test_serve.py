@@ -141,7 +141,7 @@ def test_a_saved_story_shows_then_an_error_where_and_why_then_the_fix_then_a_new
 
 def test_only_pages_that_show_a_saved_story_or_receive_other_data_are_rendered_again(site):
     info = SiteInfo(site.root, "Trang", "https://thidua.example/", extra={"as_of": AS_OF})
-    before = SiteBuild.prepare(info, lambda text: f"<p>{text}</p>")
+    before = SiteBuild.prepare(info, lambda text: (f"<p>{text}</p>", []))
     before.close()
     story = site.root / "exemplars" / f"{STORY}.md"
     story.write_text(story.read_text("utf-8") + "\nThêm một câu.\n", "utf-8")

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 from ..content.problems import ContentError, now_processing
 from ..site.sanitize import clean_html
@@ -79,9 +80,21 @@ class ThiduaHooks:
             context["thidua_republish"] = republish
         return context
 
-    def on_page_content(self, html_text: str, page, config, files) -> str:
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        """A hand-written page's title and description are printed unescaped by MkDocs' templates: escape them."""
         spec = self.site.page(page.url)
-        return clean_html(html_text) if spec is not None and spec.untrusted else html_text
+        if spec is None or spec.hand_written:
+            page.meta.update({key: html.escape(str(page.meta[key])) for key in ("title", "description") if key in page.meta})
+        return markdown
+
+    def on_page_content(self, html_text: str, page, config, files) -> str:
+        """Every body passes one allow-list; a story's body was rendered once, with its syndicated copy."""
+        spec = self.site.page(page.url)
+        if spec is not None and spec.kind == "exemplar":
+            story = self.site.syndication.stories[spec.context["exemplar"].id]
+            page.toc = get_toc(story.toc_tokens)
+            return story.page_html
+        return clean_html(html_text)
 
     def on_post_build(self, config) -> None:
         self.site.write_extras(Path(config.site_dir))
@@ -114,8 +127,8 @@ def page_markdown(page: PageSpec) -> str:
     meta = {"title": html.escape(page.title), "description": html.escape(page.description),
             "template": page.template}
     front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
-    if page.kind == "exemplar":
-        front += "hide: [toc]\n"
+    if page.kind == "exemplar":  # rendered once by the syndication (see on_page_content)
+        return f"---\n{front}hide: [toc]\n---\n"
     return f"---\n{front}---\n\n{page.body}\n"
 
 
@@ -123,6 +136,8 @@ def _title_and_description(spec: PageSpec | None, page, config) -> tuple[str, st
     """Ours from the plan; a hand-written page's from its front matter unless the plan says (home: the site)."""
     if spec is not None and not spec.hand_written:
         return spec.title, spec.description
-    title = (spec.title if spec else "") or page.meta.get("title") or page.title or config.site_name
-    description = (spec.description if spec else "") or page.meta.get("description") or config.site_description or ""
+    # escaped by on_page_markdown for MkDocs' templates; main.html escapes on its own
+    title = (spec.title if spec else "") or html.unescape(page.meta.get("title") or page.title or config.site_name)
+    description = (spec.description if spec else "") or html.unescape(page.meta.get("description")
+                                                                      or config.site_description or "")
     return title, description

@@ -1,8 +1,8 @@
-"""Story bodies to HTML for syndication, as MkDocs renders them on the story page.
+"""Story bodies to HTML, rendered once for the story page and for syndication, as MkDocs renders pages.
 
 The same Markdown extensions as the site (from mkdocs.yml), links to Markdown sources ("../x/index.md#y")
-turned into page URLs as MkDocs turns them, but no heading permalinks ("¶"), which mean nothing off-site.
-The domain receives a plain function from Markdown to HTML and never sees MkDocs' configuration.
+turned into page URLs as MkDocs turns them. The domain receives a plain function from Markdown to HTML
+(and the headings) and never sees MkDocs' configuration.
 """
 
 from __future__ import annotations
@@ -17,15 +17,14 @@ from markdown.treeprocessors import Treeprocessor
 LINK_ATTRIBUTES = {"a": "href", "img": "src"}  # what MkDocs rewrites
 
 
-def story_renderer(extensions: list, configs: dict) -> Callable[[str], str]:
+def story_renderer(extensions: list, configs: dict) -> Callable[[str], tuple[str, list]]:
+    """(HTML, toc tokens) of a story body: rendered once, for its page and for syndication."""
     configs = {name: dict(value) for name, value in (configs or {}).items()}
-    if "toc" in configs:
-        configs["toc"]["permalink"] = False
     md = markdown.Markdown(extensions=[*extensions, _PageLinks()], extension_configs=configs)
 
-    def to_html(text: str) -> str:
+    def to_html(text: str) -> tuple[str, list]:
         md.reset()
-        return md.convert(text)
+        return md.convert(text), getattr(md, "toc_tokens", [])
 
     return to_html
 

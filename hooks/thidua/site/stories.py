@@ -19,10 +19,14 @@ import nh3
 from ..content import urls
 from ..content.model import Corpus, Exemplar, Unit
 from ..content.problems import now_processing
-from .sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, clean_html
+from .sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, clean_html, keep_attribute
 
-ToHtml = Callable[[str], str]  # a story body's Markdown to HTML, as the site's pages render it (the engine's)
+# A story body's Markdown to HTML and its headings (toc tokens), as the site's pages render it (the engine's).
+ToHtml = Callable[[str], tuple[str, list]]
 VIETNAM = timezone(timedelta(hours=7), "ICT")
+STORY_LINK_REL = "noopener nofollow"  # a story's links lead off-site
+# The heading permalinks ("¶") the toc extension writes: they mean nothing off-site. A fixed shape, linear.
+_PERMALINK = re.compile(r'<a\s+class="headerlink"[^<>]*>[^<]*</a\s*>')
 PHOTO_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}
 
 
@@ -54,6 +58,8 @@ class Story:
     locality: Unit | None
     movements: tuple
     url: str  # absolute URL of the story page
+    page_html: str  # sanitised body as the story's own page shows it (heading permalinks, links as written)
+    toc_tokens: list  # its headings, as Python-Markdown's toc extension lists them, for the page's table of contents
     html: str  # sanitised body, absolute links, no heading permalinks
     text: str  # the body as plain text, paragraphs separated by blank lines
     photo: Photo | None
@@ -88,7 +94,8 @@ def render_story(corpus: Corpus, exemplar: Exemplar, photos: dict, site_url: str
     """One story; agencies get the largest JPEG rendition: the original file may carry EXIF and GPS data."""
     now_processing(exemplar.source)
     page_url = urls.absolute(site_url, urls.exemplar(exemplar.id))
-    body = absolute_links(clean_html(to_html(exemplar.body)), page_url)
+    rendered, toc_tokens = to_html(exemplar.body)
+    body = absolute_links(clean_html(_PERMALINK.sub("", rendered), STORY_LINK_REL), page_url)
     unit = corpus.units[exemplar.unit]
     photo = None
     if exemplar.id in photos:
@@ -97,17 +104,18 @@ def render_story(corpus: Corpus, exemplar: Exemplar, photos: dict, site_url: str
         photo = Photo(urls.absolute(site_url, urls.exemplar(exemplar.id) + processed.name(largest, "jpeg")),
                       largest.jpeg, exemplar.photo_alt or "", exemplar.photo_credit or "")
     return Story(exemplar, unit, corpus.locality(unit),
-                 tuple(corpus.movements[m] for m in exemplar.movements), page_url, body, html_to_text(body), photo)
+                 tuple(corpus.movements[m] for m in exemplar.movements), page_url, clean_html(rendered, STORY_LINK_REL),
+                 toc_tokens, body, html_to_text(body), photo)
 
 
 def absolute_links(fragment: str, base_url: str) -> str:
     """Links resolved against the story's own URL: copied elsewhere, a relative link would break."""
 
     def resolve(tag: str, attribute: str, value: str) -> str | None:
-        return urljoin(base_url, value) if attribute in ("href", "src") else value
+        return urljoin(base_url, value) if attribute in ("href", "src") else keep_attribute(tag, attribute, value)
 
     return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
-                     link_rel="noopener nofollow", attribute_filter=resolve)
+                     link_rel=STORY_LINK_REL, attribute_filter=resolve)
 
 
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "figure",
