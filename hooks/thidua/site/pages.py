@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from ..content import urls
 from ..content.model import Corpus, Exemplar
 from .browse import browse_pages
+from .dashboard import campaign_dashboard
 from .spec import DEFAULT_PAGE_SIZE, PageSpec, Pagination, paginate
 
 HOME_LATEST = 6
@@ -25,6 +27,12 @@ def site_pages(corpus: Corpus, page_size: int = DEFAULT_PAGE_SIZE) -> list[PageS
 
 def _reader_pages(corpus: Corpus, page_size: int) -> list[PageSpec]:
     return [*browse_pages(corpus, page_size), search_page()]
+
+
+def home_page(corpus: Corpus, as_of: date, site_name: str) -> PageSpec:
+    """docs/index.md, with the campaign at a glance; its og:title is the site's name."""
+    return PageSpec(urls.HOME, "", site_name, "home", hand_written=True,
+                    context={**home_context(corpus), "dashboard": campaign_dashboard(corpus, as_of)})
 
 
 def home_context(corpus: Corpus) -> dict[str, Any]:
@@ -108,7 +116,7 @@ def _exemplar_page(corpus: Corpus, exemplar: Exemplar) -> PageSpec:
     unit = corpus.units[exemplar.unit]
     return PageSpec(
         urls.exemplar(exemplar.id), "thidua/exemplar.html", exemplar.display_title, "exemplar",
-        description=exemplar.summary, body=exemplar.body, untrusted=True, source=exemplar.source,
+        description=exemplar.summary, body=exemplar.body, source=exemplar.source,
         context={"exemplar": exemplar, "unit": unit, "locality": corpus.locality(unit),
                  "movements": [corpus.movements[m] for m in exemplar.movements]},
     )
