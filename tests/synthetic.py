@@ -13,7 +13,7 @@ from pathlib import Path
 from thidua.content.model import Corpus
 
 SOURCES_COPIED = ("docs", "content", "exemplars")
-SOURCES_LINKED = ("hooks", "overrides")  # shared read-only: code and templates
+SOURCES_LINKED = ("hooks", "overrides", "node_modules")  # shared read-only: code, templates, the CMS bundle
 
 
 def copy_sources(repo: Path, target: Path) -> Path:

@@ -11,14 +11,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..checks.loader import load_corpus
-from ..checks.schemas import SCHEMA_DIR
+from ..checks.schemas import SCHEMA_DIR, load_schema
 from ..content import urls
 from ..content.model import Corpus
 from ..content.problems import ContentError
 from ..content.text import format_date
 from ..press.syndication import Syndication
 from ..readers import images, search
-from ..site import guide
+from ..site import cms, guide
 from ..site.browse import browse_links
 from ..site.dashboard import campaign_dashboard
 from ..site.pages import home_context, site_pages
@@ -33,6 +33,7 @@ class _Build:
     corpus: Corpus  # as published on settings.as_of: embargoed stories are already gone
     pages: dict[str, PageSpec]
     photos: dict[str, images.Photo] = field(default_factory=dict)  # by exemplar id
+    cms_files: dict[str, str | Path] = field(default_factory=dict)  # /bien-tap/gui-bai/, generated
 
 
 _build: _Build | None = None
@@ -50,13 +51,15 @@ def on_config(config):
         settings = settings_from(config.extra.get("thidua", {}), root, config.site_url or "")
         corpus = load_corpus(root).published(settings.as_of)
         pages = site_pages(corpus, settings.page_size) + guide.guide_pages(corpus)
+        form = cms.cms_files(root, corpus, load_schema("exemplar"),
+                             cms.cms_settings(config.extra.get("thidua", {}), config.repo_url or ""), config.site_name)
     except ContentError as err:
         raise PluginError(f"Nội dung chưa hợp lệ, chưa thể dựng trang:\n{err}") from None
-    except SettingsError as err:
+    except (SettingsError, cms.CmsError) as err:
         raise PluginError(str(err)) from None
     cache = root / IMAGE_CACHE
     photos = {e.id: images.process(root / e.photo, cache) for e in corpus.exemplars.values() if e.photo}
-    _build = _Build(settings, corpus, {page.src_uri: page for page in pages}, photos)
+    _build = _Build(settings, corpus, {page.src_uri: page for page in pages}, photos, form)
     global _syndication
     if _syndication is not None:  # a previous build of `mkdocs serve` that failed midway
         _syndication.share_images.close()
@@ -76,6 +79,11 @@ def on_files(files: Files, config) -> Files:
     for exemplar_id, photo in _build.photos.items():  # only resized, metadata-free renditions, never the original
         for name, cached in photo.files():
             files.append(File.generated(config, urls.exemplar(exemplar_id) + name, abs_src_path=str(cached)))
+    for path, source in _build.cms_files.items():  # the web form: generated text, or the installed CMS bundle
+        if isinstance(source, Path):
+            files.append(File.generated(config, path, abs_src_path=str(source)))
+        else:
+            files.append(File.generated(config, path, content=source))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append(File.generated(config, f"schema/{schema.name}", abs_src_path=str(schema)))
     return files
