@@ -1,16 +1,22 @@
-"""The GitHub workflows: linted with actionlint, and doing what the editors' process relies on."""
+"""The GitHub workflows: linted with actionlint, audited with zizmor, and doing what the editors' process relies on."""
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import sysconfig
 from pathlib import Path
 
+import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 WORKFLOWS = REPO / ".github" / "workflows"
 ACTIONLINT = Path(sysconfig.get_path("scripts")) / "actionlint"
+ZIZMOR = Path(sysconfig.get_path("scripts")) / "zizmor"
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")  # owner/repo[/path]@<full commit SHA>
+VERSION_COMMENT = re.compile(r"@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
 
 
 def actionlint(*paths: Path) -> subprocess.CompletedProcess:
@@ -18,8 +24,22 @@ def actionlint(*paths: Path) -> subprocess.CompletedProcess:
                           cwd=REPO, timeout=60)
 
 
-def steps(workflow: str, job: str) -> list[dict]:
-    return yaml.safe_load((WORKFLOWS / workflow).read_text("utf-8"))["jobs"][job]["steps"]
+def zizmor(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    return subprocess.run([str(ZIZMOR), "--offline", "--no-progress", "--color=never", *args], capture_output=True,
+                          text=True, cwd=cwd, timeout=60)
+
+
+def workflow(name: str) -> dict:
+    return yaml.safe_load((WORKFLOWS / name).read_text("utf-8"))
+
+
+def steps(workflow_name: str, job: str) -> list[dict]:
+    return workflow(workflow_name)["jobs"][job]["steps"]
+
+
+def all_steps() -> list[tuple[str, dict]]:
+    return [(f"{path.name}:{job}", step) for path in sorted(WORKFLOWS.glob("*.yml"))
+            for job, body in workflow(path.name)["jobs"].items() for step in body["steps"]]
 
 
 def test_actionlint_passes_on_every_workflow():
@@ -39,9 +59,63 @@ def test_actionlint_would_catch_a_broken_workflow(tmp_path):
     assert "fetch-dept" in result.stdout
 
 
+@pytest.mark.parametrize("persona", ["regular", "pedantic"])
+def test_zizmor_finds_nothing_in_the_workflows(persona):
+    result = zizmor(f"--persona={persona}", ".github/workflows")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout, result.stdout
+
+
+def test_zizmor_would_catch_an_unpinned_action_and_a_persisted_token(tmp_path):
+    broken = tmp_path / ".github" / "workflows" / "broken.yml"
+    broken.parent.mkdir(parents=True)
+    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
+                      "      - uses: actions/checkout@v6\n", encoding="utf-8")
+    result = zizmor("--format=json", str(tmp_path), cwd=tmp_path)
+    assert result.returncode != 0, result.stdout + result.stderr
+    found = {finding["ident"] for finding in json.loads(result.stdout)}
+    assert {"unpinned-uses", "artipacked", "excessive-permissions"} <= found, found
+
+
+def test_every_action_is_pinned_to_a_full_commit_sha_with_its_version_beside_it():
+    uses = [(where, step["uses"]) for where, step in all_steps() if "uses" in step]
+    assert len(uses) >= 9
+    for where, ref in uses:
+        assert PINNED.match(ref), (where, ref)
+    lines = [line for path in WORKFLOWS.glob("*.yml") for line in path.read_text("utf-8").splitlines()
+             if line.strip().removeprefix("- ").startswith("uses:")]
+    assert len(lines) == len(uses)
+    for line in lines:
+        assert VERSION_COMMENT.search(line), line
+
+
+def test_every_checkout_leaves_no_token_behind():
+    checkouts = [step for _, step in all_steps() if step.get("uses", "").startswith("actions/checkout@")]
+    assert len(checkouts) == 2
+    for step in checkouts:
+        assert step["with"]["persist-credentials"] is False
+
+
+def test_the_deploy_keeps_the_image_cache_between_runs():
+    build = steps("deploy.yml", "build")
+    caches = [s for s in build if s.get("uses", "").startswith("actions/cache@")]
+    assert len(caches) == 1
+    cache = caches[0]["with"]
+    assert cache["path"] == ".cache/"  # resized photos (.cache/images) and share cards (.cache/share)
+    assert "hashFiles('exemplars/**')" in cache["key"]
+    prefix = cache["key"].split("${{")[0]
+    assert prefix and cache["restore-keys"] == prefix
+    runs = [s.get("run") for s in build]
+    assert build.index(caches[0]) < runs.index("thidua build")  # restored before the build draws
+    python = next(s for s in build if s.get("uses", "").startswith("actions/setup-python@"))
+    assert "cache" not in python["with"]  # no pip cache in the publishing workflow
+
+
 def test_pull_requests_are_checked_with_annotations_built_strictly_and_the_site_attached():
-    workflow = yaml.safe_load((WORKFLOWS / "pull-request.yml").read_text("utf-8"))
-    assert "pull_request" in workflow[True]  # PyYAML reads the key `on` as True
+    pr = workflow("pull-request.yml")
+    assert "pull_request" in pr[True]  # PyYAML reads the key `on` as True
+    assert pr["permissions"] == {}
+    assert pr["jobs"]["check-and-build"]["permissions"] == {"contents": "read"}
     found = steps("pull-request.yml", "check-and-build")
     runs = [s.get("run") for s in found]
     assert runs.index("thidua check --format github") < runs.index("thidua build")
@@ -53,13 +127,15 @@ def test_pull_requests_are_checked_with_annotations_built_strictly_and_the_site_
 
 
 def test_main_is_built_and_deployed_to_github_pages():
-    workflow = yaml.safe_load((WORKFLOWS / "deploy.yml").read_text("utf-8"))
-    assert workflow[True]["push"]["branches"] == ["main"]
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    deploy_yml = workflow("deploy.yml")
+    assert deploy_yml[True]["push"]["branches"] == ["main"]
+    assert deploy_yml["permissions"] == {}  # nothing at workflow level: each job asks for what it needs
+    assert deploy_yml["jobs"]["build"]["permissions"] == {"contents": "read"}
+    assert deploy_yml["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     build = steps("deploy.yml", "build")
     assert "thidua build" in [s.get("run") for s in build]
     assert build[-1]["uses"].startswith("actions/upload-pages-artifact@") and build[-1]["with"]["path"] == "site/"
-    deploy = workflow["jobs"]["deploy"]
+    deploy = deploy_yml["jobs"]["deploy"]
     assert deploy["needs"] == "build" and deploy["environment"]["name"] == "github-pages"
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
 

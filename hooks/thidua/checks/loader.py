@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +15,7 @@ from ..content.model import (
     Directive,
     Exemplar,
     Movement,
+    MovementKind,
     Plan,
     Report,
     Unit,
@@ -23,6 +23,7 @@ from ..content.model import (
 )
 from ..content.problems import ContentError, Problem
 from ..content.source import Document, read_data, read_document
+from ..content.text import did_you_mean
 from . import duplicates, hygiene, photos, placeholders, privacy, schemas, tone
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -52,11 +53,14 @@ def load(root: Path) -> Loaded:
     root = root.resolve()
     problems: list[Problem] = []
     reader = _Reader(root, problems)
-    unit_types = reader.unit_types(root / "content" / "unit-types.yml")
+    unit_types = {key: UnitType(key, order=n, **value) for n, (key, value)
+                  in enumerate(reader.taxonomy(root / "content" / "unit-types.yml", "unit-types").items(), 1)}
+    kinds = {key: MovementKind(key, order=n, **value) for n, (key, value)
+             in enumerate(reader.taxonomy(root / "content" / "movement-kinds.yml", "movement-kinds").items(), 1)}
     plans = reader.each(root / "content" / "plans", _plan)
     movements = reader.each(root / "content" / "movements", _movement)
     units = reader.each(root / "content" / "units", _unit)
-    corpus = Corpus(plans, movements, unit_types, units)
+    corpus = Corpus(plans, movements, unit_types, units, movement_kinds=kinds)
     problems += _cross_check_taxonomy(corpus, reader.documents)
     corpus.exemplars = reader.each(root / "exemplars", lambda doc: _exemplar(doc, corpus, root))
     problems += _check_aliases(corpus, reader.documents)
@@ -90,19 +94,16 @@ class _Reader:
                 self.documents[f"{folder.name}/{item_id}"] = doc
         return items
 
-    def unit_types(self, path: Path) -> dict[str, UnitType]:
+    def taxonomy(self, path: Path, schema: str) -> dict[str, dict]:
+        """A data file of ids (unit types, movement kinds), checked against its schema; in file order."""
         try:
             doc = read_data(path, self.root)
         except ContentError as err:
             self.problems += err.problems
             return {}
-        types = {}
-        for order, (key, value) in enumerate(doc.meta.items(), 1):
-            if not (isinstance(value, dict) and isinstance(value.get("label"), str) and isinstance(value.get("plural"), str)):
-                self.problems.append(doc.problem(str(key), "mỗi loại đơn vị cần label và plural (chuỗi chữ)"))
-                continue
-            types[key] = UnitType(key, value["label"], value["plural"], order)
-        return types
+        found = schemas.schema_problems(doc, schema) + hygiene.text_problems(doc)
+        self.problems += found
+        return {} if any(p.is_error for p in found) else doc.meta
 
 
 @dataclass
@@ -133,18 +134,18 @@ def _plan(doc: Document) -> _Built:
     m = doc.meta
     d = lambda key, value: _date(doc, key, value, problems)  # noqa: E731
     plan = Plan(
-        id=Path(doc.path).stem, title=m["title"], short_title=m["short_title"], issuer=m["issuer"],
+        id=Path(doc.path).stem, title=m["title"], short_title=m.get("short_title", m["title"]), issuer=m["issuer"],
         signer_name=m["signer"]["name"], signer_title=m["signer"]["title"],
         period_start=d("period.start", m["period"]["start"]), period_end=d("period.end", m["period"]["end"]),
-        period_label=m["period"]["label"],
+        period_label=m["period"].get("label", ""),
         report_deadline=d("report.deadline", m["report"]["deadline"]),
-        report_to=m["report"]["to"], report_via=m["report"]["via"],
+        report_to=m["report"].get("to", ""), report_via=m["report"].get("via", ""),
         directives=tuple(Directive(x["number"], d(f"directives[{i}].date", x["date"]), x["issuer"], x["subject"])
-                         for i, x in enumerate(m["directives"])),
+                         for i, x in enumerate(m.get("directives", ()))),
         anniversaries=tuple(Anniversary(x["name"], d(f"anniversaries[{i}].origin", x["origin"]),
                                         d(f"anniversaries[{i}].date", x["date"]))
-                            for i, x in enumerate(m["anniversaries"])),
-        recipients=tuple(m["recipients"]), body=doc.body, issuer_short=m.get("issuer_short", m["issuer"]),
+                            for i, x in enumerate(m.get("anniversaries", ()))),
+        recipients=tuple(m.get("recipients", ())), body=doc.body, issuer_short=m.get("issuer_short", m["issuer"]),
     )
     return _Built(plan, problems)
 
@@ -210,8 +211,7 @@ def _reference(doc: Document, key: str, value, known: dict, what: str) -> list[P
     if not isinstance(value, str) or not SLUG.match(value) or value in known:
         return []  # absent or malformed values are reported by the schema
     message = f"{what} “{value}” không tồn tại (unknown {key.split('[')[0]})"
-    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
-    return [doc.problem(key, message + (f"; có phải ý bạn là “{close[0]}”? (did you mean)" if close else ""))]
+    return [doc.problem(key, message + did_you_mean(value, known))]
 
 
 def _photo_path(doc: Document, value, root: Path, problems: list[Problem]) -> str | None:
@@ -238,6 +238,7 @@ def _cross_check_taxonomy(corpus: Corpus, documents: dict[str, Document]) -> lis
     for movement in corpus.movements.values():
         doc = documents[f"movements/{movement.id}"]
         problems += _reference(doc, "plan", movement.plan, corpus.plans, "kế hoạch")
+        problems += _reference(doc, "kind", movement.kind, corpus.movement_kinds, "loại phong trào")
         if movement.parent:
             problems += _reference(doc, "parent", movement.parent, corpus.movements, "phong trào")
     for unit in corpus.units.values():

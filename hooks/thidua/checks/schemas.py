@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 from functools import cache
 from pathlib import Path
@@ -12,6 +11,7 @@ from jsonschema.exceptions import ValidationError
 
 from ..content.problems import Problem
 from ..content.source import Document
+from ..content.text import did_you_mean
 
 TYPE_NAMES = {"string": "chuỗi chữ", "array": "danh sách", "object": "nhóm trường", "boolean": "true hoặc false",
               "integer": "số nguyên", "number": "số"}
@@ -70,8 +70,7 @@ def _explain(doc: Document, error: ValidationError) -> list[Problem]:
 
 def _unknown_key(key: str, known: list[str]) -> str:
     message = f"trường “{key}” không có trong mẫu (unknown field)"
-    close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
-    return message + (f"; có phải ý bạn là “{close[0]}”? (did you mean)" if close else "")
+    return message + did_you_mean(str(key), known, cutoff=0.6)
 
 
 def _generic(error: ValidationError) -> str:

@@ -6,7 +6,6 @@ story. Unknown units and movements are refused with the closest id, before anyth
 
 from __future__ import annotations
 
-import difflib
 import json
 from dataclasses import dataclass
 from datetime import date
@@ -14,7 +13,7 @@ from pathlib import Path
 
 from ..checks.placeholders import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER
 from ..content.model import Corpus
-from ..content.text import slugify
+from ..content.text import did_you_mean, slugify
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../hooks/thidua/schema/exemplar.schema.json"
 MAX_ID_LENGTH = 80
@@ -47,10 +46,7 @@ def resolve(value: str, known: dict, what: str, flag: str) -> str:
         if candidate in known:
             return candidate
     message = f"{what} “{value}” không tồn tại (unknown {flag})"
-    close = difflib.get_close_matches(slugify(value) or value, list(known), n=1, cutoff=0.5)
-    if close:
-        message += f"; có phải ý bạn là “{close[0]}”? (did you mean)"
-    raise ScaffoldError(message)
+    raise ScaffoldError(message + did_you_mean(slugify(value) or value, known))
 
 
 def check_answers(answers: Answers, corpus: Corpus) -> Answers:
