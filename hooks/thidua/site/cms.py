@@ -32,6 +32,11 @@ KEY_ORDER = ("title", "kind", "name", "unit", "movements", "date", "summary", "c
              "photo_alt", "photo_credit", "updated", "corrections", "aliases")
 NOT_OFFERED = frozenset({"sample"})  # sample content is for developers, never for ordinary editors
 MULTILINE_FROM = 300  # strings allowed this long get a text area
+COMMIT_MESSAGES = {  # what reviewers read in the pull request's history
+    "create": "Gửi bài “{{slug}}” qua biểu mẫu", "update": "Sửa bài “{{slug}}” qua biểu mẫu",
+    "delete": "Xóa bài “{{slug}}”", "uploadMedia": "Tải ảnh “{{path}}” lên", "deleteMedia": "Xóa ảnh “{{path}}”",
+    "openAuthoring": "{{message}}",
+}
 BODY_HINT = ("Nội dung bài. Mỗi đoạn cách nhau một dòng trống. Không ghi số căn cước, số điện thoại "
              "hay địa chỉ thư điện tử của ai.")
 
@@ -72,7 +77,8 @@ def _repo_from_url(url: str) -> str:
 
 def cms_config(corpus: Corpus, schema: dict, settings: CmsSettings) -> dict:
     """Decap CMS's configuration, as data: every schema field with its label, hint and rules."""
-    backend = {"name": settings.backend, "repo": settings.repo, "branch": settings.branch}
+    backend = {"name": settings.backend, "repo": settings.repo, "branch": settings.branch,
+               "commit_messages": COMMIT_MESSAGES}
     for key in ("base_url", "auth_endpoint", "app_id"):
         if getattr(settings, key):
             backend[key] = getattr(settings, key)
