@@ -108,6 +108,7 @@ def _collection(corpus: Corpus, schema: dict) -> dict:
         "folder": COLLECTION, "extension": "md", "format": "frontmatter", "create": True, "delete": False,
         "slug": "{{title}}", "identifier_field": "title", "summary": "{{title}}",
         "media_folder": "", "public_folder": "",  # photos beside the story, named in `photo` by file name
+        "editor": {"preview": False},  # Decap's preview shows raw ids, not our page: it would mislead
         "fields": form_fields(corpus, schema),
     }
 
