@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from browser_support import ARGS, CHROMIUM, compressed_size
-from playwright.sync_api import sync_playwright
+from browser_support import compressed_size
 from support import AS_OF, copy_repository
 from thidua.cli.cms_command import local_cms
 from thidua.cli.main import main as thidua
@@ -58,15 +57,6 @@ def shots(tmp_path_factory) -> Path:
     folder = Path(os.environ.get("THIDUA_SCREENSHOTS") or tmp_path_factory.mktemp("gui-bai"))
     folder.mkdir(parents=True, exist_ok=True)
     return folder
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    """Chromium in Vietnamese, so that its own date field reads dd/mm/yyyy as an editor's browser would."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, "--lang=vi-VN"])
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
