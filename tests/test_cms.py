@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import copy
 import gzip
+import json
 import re
 from datetime import date
+from pathlib import Path
 
 import yaml
 from thidua.checks.loader import load_corpus
@@ -164,3 +166,13 @@ def test_a_build_without_the_installed_cms_says_how_to_install_it(site):
         assert "npm ci" in str(err)
     else:
         raise AssertionError("a missing bundle must be refused")
+
+
+def test_the_cms_comes_from_npm_at_exact_versions_pinned_by_the_lockfile():
+    root = Path(__file__).resolve().parent.parent
+    wanted = json.loads((root / "package.json").read_text("utf-8"))["dependencies"]
+    locked = json.loads((root / "package-lock.json").read_text("utf-8"))["packages"]
+    for name, version in wanted.items():
+        assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"{name} pinned exactly, not {version}"
+        assert locked[f"node_modules/{name}"]["version"] == version
+        assert locked[f"node_modules/{name}"]["integrity"].startswith("sha512-")
