@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from ..content import urls
 from ..content.model import KIND_LABELS, Corpus
 from ..content.text import format_date
+from ..content.words import catalogue, word
 from . import guide
 
 BUNDLE = Path("node_modules") / "decap-cms" / "dist"  # installed by `npm ci` from package-lock.json
@@ -32,13 +33,6 @@ KEY_ORDER = ("title", "kind", "name", "unit", "movements", "date", "summary", "c
              "photo_alt", "photo_credit", "updated", "corrections", "aliases")
 NOT_OFFERED = frozenset({"sample"})  # sample content is for developers, never for ordinary editors
 MULTILINE_FROM = 300  # strings allowed this long get a text area
-COMMIT_MESSAGES = {  # what reviewers read in the pull request's history
-    "create": "Gửi bài “{{slug}}” qua biểu mẫu", "update": "Sửa bài “{{slug}}” qua biểu mẫu",
-    "delete": "Xóa bài “{{slug}}”", "uploadMedia": "Tải ảnh “{{path}}” lên", "deleteMedia": "Xóa ảnh “{{path}}”",
-    "openAuthoring": "{{message}}",
-}
-BODY_HINT = ("Nội dung bài. Mỗi đoạn cách nhau một dòng trống. Không ghi số căn cước, số điện thoại "
-             "hay địa chỉ thư điện tử của ai.")
 
 
 class CmsError(ValueError):
@@ -78,7 +72,7 @@ def _repo_from_url(url: str) -> str:
 def cms_config(corpus: Corpus, schema: dict, settings: CmsSettings) -> dict:
     """Decap CMS's configuration, as data: every schema field with its label, hint and rules."""
     backend = {"name": settings.backend, "repo": settings.repo, "branch": settings.branch,
-               "commit_messages": COMMIT_MESSAGES}
+               "commit_messages": word("cms.commit")}
     for key in ("base_url", "auth_endpoint", "app_id"):
         if getattr(settings, key):
             backend[key] = getattr(settings, key)
@@ -103,8 +97,8 @@ def cms_config(corpus: Corpus, schema: dict, settings: CmsSettings) -> dict:
 
 def _collection(corpus: Corpus, schema: dict) -> dict:
     return {
-        "name": COLLECTION, "label": "Gương điển hình", "label_singular": "bài gương điển hình",
-        "description": "Mỗi bài gửi là một pull request; Ban biên tập duyệt rồi mới đăng.",
+        "name": COLLECTION, "label": word("cms.collection"), "label_singular": word("cms.collection_singular"),
+        "description": word("cms.collection_description"),
         "folder": COLLECTION, "extension": "md", "format": "frontmatter", "create": True, "delete": False,
         "slug": "{{title}}", "identifier_field": "title", "summary": "{{title}}",
         "media_folder": "", "public_folder": "",  # photos beside the story, named in `photo` by file name
@@ -122,7 +116,7 @@ def form_fields(corpus: Corpus, schema: dict) -> list[dict]:
     for field in fields:
         if field["name"] == "date" and corpus.plans:  # the story's date should fall within the plan
             field["hint"] += " " + _period_hint(corpus)
-    body = {"name": "body", "label": "Nội dung bài", "widget": "markdown", "hint": BODY_HINT,
+    body = {"name": "body", "label": word("cms.body_label"), "widget": "markdown", "hint": word("cms.body_hint"),
             "buttons": ["bold", "italic", "link", "heading-three", "bulleted-list", "numbered-list", "quote"],
             "editor_components": [], "modes": ["rich_text", "raw"]}
     return fields + [body]
@@ -170,7 +164,7 @@ def _widget(key: str, spec: dict, corpus: Corpus) -> dict:
         items = spec.get("items", {})
         if items.get("type") == "object":
             return {"widget": "list", "collapsed": False}
-        return {"widget": "list", "field": {"name": "item", "label": "Mục", "widget": "string",
+        return {"widget": "list", "field": {"name": "item", "label": word("cms.list_item"), "widget": "string",
                                             **_pattern(items)}}
     widget = "text" if spec.get("maxLength", 0) >= MULTILINE_FROM else "string"
     return {"widget": widget, **_pattern(spec)}
@@ -179,11 +173,11 @@ def _widget(key: str, spec: dict, corpus: Corpus) -> dict:
 def _pattern(spec: dict) -> dict:
     """Decap checks one pattern per field: the schema's own, or its length as a pattern."""
     if spec.get("pattern"):
-        message = spec.get("x-message", "").split(" (")[0] or "sai định dạng"
+        message = spec.get("x-message", "").split(" (")[0] or word("cms.bad_format")
         return {"pattern": [spec["pattern"], message[:1].upper() + message[1:]]}
     if spec.get("maxLength"):
         low = spec.get("minLength", 0)
-        return {"pattern": [f"^[\\s\\S]{{{low},{spec['maxLength']}}}$", f"Tối đa {spec['maxLength']} ký tự"]}
+        return {"pattern": [f"^[\\s\\S]{{{low},{spec['maxLength']}}}$", word("cms.max_length", spec["maxLength"])]}
     return {}
 
 
@@ -198,9 +192,9 @@ def _movement_options(corpus: Corpus) -> list[dict]:
 
 
 def _period_hint(corpus: Corpus) -> str:
-    periods = [f"{p.period_label}: từ {format_date(p.period_start)} đến {format_date(p.period_end)}"
+    periods = [word("cms.period_one", p.period_label, format_date(p.period_start), format_date(p.period_end))
                for p in sorted(corpus.plans.values(), key=lambda p: p.period_start)]
-    return "Kỳ kế hoạch " + "; ".join(periods) + "."
+    return word("cms.period", "; ".join(periods))
 
 
 def save_rules(schema: dict) -> list[dict]:
@@ -209,16 +203,19 @@ def save_rules(schema: dict) -> list[dict]:
     for trigger, needs in schema.get("dependentRequired", {}).items():
         for needed in needs:
             title = schema["properties"][needed].get("title", needed)
+            when = schema["properties"][trigger].get("title", trigger).lower()
             rules.append({"if_set": trigger, "require": needed, "equals": None,
-                          "message": f"{title}: bắt buộc khi có {schema['properties'][trigger].get('title', trigger).lower()}"})
+                          "message": word("cms.required_with", title, when)})
     condition, then = schema.get("if", {}), schema.get("then", {})
     trigger = next(iter(condition.get("properties", {}).items()), None)
     if trigger and "const" in trigger[1]:
         for needed in then.get("required", []):
-            message = then.get("x-required", {}).get(needed, f"{needed}: bắt buộc")
+            message = _plain(then.get("x-required", {}).get(needed, f"{needed}: bắt buộc"))
+            equals = then.get("properties", {}).get(needed, {}).get("const")
+            if equals is True:  # the checker names the key; the form shows the switch's label
+                message = word("cms.turn_on", message, schema["properties"][needed].get("title", needed))
             rules.append({"if_equals": [trigger[0], trigger[1]["const"]], "require": needed,
-                          "equals": then.get("properties", {}).get(needed, {}).get("const"),
-                          "message": _plain(message)})
+                          "equals": equals, "message": message})
     return rules
 
 
@@ -236,6 +233,7 @@ def render_page(root: Path, site_name: str, schema: dict) -> str:
     env = Environment(loader=FileSystemLoader(str(root / "overrides")), autoescape=select_autoescape(["html"]))
     rules = json.dumps(save_rules(schema), ensure_ascii=False).replace("</", "<\\/")
     return env.get_template(TEMPLATE).render(site_name=site_name, rules=rules, bundle=f"js/{BUNDLE_MAIN}",
+                                            words=catalogue()["cms"],
                                             script=f"../../assets/{SCRIPT.name}", guide_url=f"../../{urls.EDITORS_GUIDE}")
 
 
