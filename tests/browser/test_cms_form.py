@@ -25,6 +25,7 @@ from thidua.engine.building import build_site
 TITLE = "Tổ tự quản khu phố 5 giữ đường làng xanh, sạch"
 STORY_ID = slugify(TITLE)  # the id `thidua new` would give it
 DRAFT_BRANCH = f"cms/exemplars/{STORY_ID}"
+VIEWPORT = {"width": 1280, "height": 860}  # the guide's screenshots
 JS_BUDGET = 1_500_000  # bytes gzip: every script the form loads, from opening to publishing (issue 13)
 SCREENSHOTS = ("dang-nhap", "bieu-mau", "anh", "ban-nhap", "loi")  # the guide shows these, in this order
 
@@ -61,7 +62,7 @@ def shots(tmp_path_factory) -> Path:
 
 @pytest.fixture
 def editor(chromium):
-    context = chromium.new_context(viewport={"width": 1280, "height": 860}, locale="vi-VN")
+    context = chromium.new_context(viewport=VIEWPORT, locale="vi-VN")
     page = context.new_page()
     page.on("dialog", lambda dialog: dialog.accept())  # "Bạn có chắc…?" before publishing
     yield page
@@ -228,7 +229,12 @@ def test_a_photo_without_its_description_and_credit_is_refused(form, checkout, e
 
 
 def test_the_guide_shows_every_screenshot_this_run_takes(shots):
-    guide = (Path(__file__).parents[2] / "docs" / "bien-tap" / "bieu-mau.md").read_text("utf-8")
+    """The committed pictures are this run's pictures: the same names, the same browser window."""
+    docs = Path(__file__).parents[2] / "docs" / "bien-tap"
+    guide = (docs / "bieu-mau.md").read_text("utf-8")
     shown = [name for name in SCREENSHOTS if f"anh/gui-bai-{name}.png" in guide]
     assert shown == list(SCREENSHOTS)
-    assert all((shots / f"gui-bai-{name}.png").is_file() for name in SCREENSHOTS)
+    assert sorted(p.name for p in (docs / "anh").glob("gui-bai-*.png")) == sorted(f"gui-bai-{n}.png" for n in SCREENSHOTS)
+    for name in SCREENSHOTS:
+        taken = Image.open(shots / f"gui-bai-{name}.png").size
+        assert Image.open(docs / "anh" / f"gui-bai-{name}.png").size == taken == (VIEWPORT["width"], VIEWPORT["height"])
