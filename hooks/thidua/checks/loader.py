@@ -14,6 +14,7 @@ from ..content.model import (
     Correction,
     Directive,
     Exemplar,
+    Grouping,
     Movement,
     MovementKind,
     Plan,
@@ -54,13 +55,14 @@ def load(root: Path) -> Loaded:
     problems: list[Problem] = []
     reader = _Reader(root, problems)
     unit_types = {key: UnitType(key, order=n, **value) for n, (key, value)
-                  in enumerate(reader.taxonomy(root / "content" / "unit-types.yml", "unit-types").items(), 1)}
+                  in enumerate(reader.taxonomy(root / "content" / "unit-types.yml", "unit-types").meta.items(), 1)}
     kinds = {key: MovementKind(key, order=n, **value) for n, (key, value)
-             in enumerate(reader.taxonomy(root / "content" / "movement-kinds.yml", "movement-kinds").items(), 1)}
+             in enumerate(reader.taxonomy(root / "content" / "movement-kinds.yml", "movement-kinds").meta.items(), 1)}
     plans = reader.each(root / "content" / "plans", _plan)
     movements = reader.each(root / "content" / "movements", _movement)
     units = reader.each(root / "content" / "units", _unit)
-    corpus = Corpus(plans, movements, unit_types, units, movement_kinds=kinds)
+    groupings = _groupings(reader, root / "content" / "groupings.yml")
+    corpus = Corpus(plans, movements, unit_types, units, movement_kinds=kinds, groupings=groupings)
     problems += _cross_check_taxonomy(corpus, reader.documents)
     corpus.exemplars = reader.each(root / "exemplars", lambda doc: _exemplar(doc, corpus, root))
     problems += _check_aliases(corpus, reader.documents)
@@ -94,16 +96,21 @@ class _Reader:
                 self.documents[f"{folder.name}/{item_id}"] = doc
         return items
 
-    def taxonomy(self, path: Path, schema: str) -> dict[str, dict]:
-        """A data file of ids (unit types, movement kinds), checked against its schema; in file order."""
+    def taxonomy(self, path: Path, schema: str) -> Document:
+        """A data file of ids (unit types, movement kinds, groupings), checked against its schema.
+
+        Its `meta` keeps the file's order; it is empty when the file has errors (they are reported)."""
         try:
             doc = read_data(path, self.root)
         except ContentError as err:
             self.problems += err.problems
-            return {}
+            return Document(path.relative_to(self.root).as_posix(), {}, "", 1)
+        doc.meta = doc.meta or {}  # a file of comments only declares nothing
         found = schemas.schema_problems(doc, schema) + hygiene.text_problems(doc)
         self.problems += found
-        return {} if any(p.is_error for p in found) else doc.meta
+        if any(p.is_error for p in found):
+            doc.meta = {}
+        return doc
 
 
 @dataclass
@@ -123,8 +130,33 @@ def _date(doc: Document, key: str, value: str | None, problems: list[Problem]) -
         return None
 
 
-def _base_problems(doc: Document, schema: str, plain: frozenset[str] = frozenset()) -> list[Problem]:
-    return schemas.schema_problems(doc, schema) + hygiene.text_problems(doc, plain)
+def _base_problems(doc: Document, schema: str, plain: frozenset[str] = frozenset(),
+                   extra_properties: dict | None = None) -> list[Problem]:
+    return schemas.schema_problems(doc, schema, extra_properties) + hygiene.text_problems(doc, plain)
+
+
+def _groupings(reader: _Reader, path: Path) -> dict[str, Grouping]:
+    """content/groupings.yml: further ways to group stories; absent or empty means none."""
+    if not path.is_file():
+        return {}
+    doc = reader.taxonomy(path, "groupings")
+    groupings = {}
+    for order, (key, value) in enumerate(doc.meta.items(), 1):
+        if key in urls.TOP_LEVEL or value["field"] in schemas.load_schema("exemplar")["properties"]:
+            taken = key if key in urls.TOP_LEVEL else value["field"]
+            reader.problems.append(doc.problem(key, f"“{taken}” đã được trang dùng: hãy chọn tên khác (name taken)"))
+            continue
+        groupings[key] = Grouping(key, value["label"], value["field"], dict(value["terms"]), order,
+                                  value.get("description", ""))
+    return groupings
+
+
+def grouping_properties(corpus: Corpus) -> dict:
+    """The front-matter keys the groupings add to the exemplar schema: lists of their terms."""
+    return {g.field: {"type": "array", "minItems": 1, "uniqueItems": True, "title": g.label,
+                      "description": f"Mã {g.label.lower()}: " + ", ".join(g.terms),
+                      "items": {"enum": list(g.terms)}}
+            for g in corpus.groupings.values()}
 
 
 def _plan(doc: Document) -> _Built:
@@ -176,7 +208,8 @@ def _unit(doc: Document) -> _Built:
 
 
 def _exemplar(doc: Document, corpus: Corpus, root: Path) -> _Built:
-    problems = _base_problems(doc, "exemplar", EXEMPLAR_PLAIN_FIELDS) + hygiene.link_problems(doc)
+    problems = _base_problems(doc, "exemplar", EXEMPLAR_PLAIN_FIELDS, grouping_properties(corpus))
+    problems += hygiene.link_problems(doc)
     problems += tone.tone_problems(doc) + privacy.personal_data_problems(doc) + placeholders.placeholder_problems(doc)
     m = doc.meta
     problems += _reference(doc, "unit", m.get("unit"), corpus.units, "đơn vị")
@@ -204,6 +237,7 @@ def _exemplar(doc: Document, corpus: Corpus, root: Path) -> _Built:
         award=m.get("award"), photo=photo, photo_alt=m.get("photo_alt"), photo_credit=m.get("photo_credit"),
         consent=m.get("consent", False), updated=updated, corrections=tuple(corrections),
         sample=m.get("sample", False), aliases=tuple(m.get("aliases", ())),
+        groups=tuple((g.id, tuple(m[g.field])) for g in corpus.groupings.values() if g.field in m),
     ), problems)
 
 

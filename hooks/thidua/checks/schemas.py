@@ -30,9 +30,21 @@ def _validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(load_schema(name))
 
 
-def schema_problems(doc: Document, name: str) -> list[Problem]:
-    errors = sorted(_validator(name).iter_errors(doc.meta), key=lambda e: list(map(str, e.absolute_path)))
+def schema_problems(doc: Document, name: str, extra_properties: dict | None = None) -> list[Problem]:
+    """Problems of `doc` against a schema; `extra_properties` adds keys declared by content (groupings)."""
+    validator = _extended(name, json.dumps(extra_properties, sort_keys=True)) if extra_properties else _validator(name)
+    errors = sorted(validator.iter_errors(doc.meta), key=lambda e: list(map(str, e.absolute_path)))
     return [p for error in errors for p in _explain(doc, error)]
+
+
+def extended_schema(name: str, extra_properties: dict) -> dict:
+    schema = load_schema(name)
+    return {**schema, "properties": {**schema["properties"], **extra_properties}}
+
+
+@cache
+def _extended(name: str, extra_json: str) -> Draft202012Validator:
+    return Draft202012Validator(extended_schema(name, json.loads(extra_json)))
 
 
 def dotted(path) -> str:

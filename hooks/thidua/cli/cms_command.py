@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..checks.loader import load_corpus
-from ..checks.schemas import load_schema
 from ..content import urls
 from ..content.problems import ContentError
 from ..site import cms
@@ -105,7 +104,7 @@ def _current_branch(root: Path) -> str:
 
 def _write_form(root: Path, www: Path, settings: cms.CmsSettings) -> None:
     corpus = load_corpus(root)
-    files = cms.cms_files(root, corpus, load_schema("exemplar"), settings, "Thử biểu mẫu trên máy")
+    files = cms.cms_files(root, corpus, cms.exemplar_schema(corpus), settings, "Thử biểu mẫu trên máy")
     files[f"assets/{cms.SCRIPT.name}"] = root / cms.SCRIPT
     for path, source in files.items():
         target = www / path

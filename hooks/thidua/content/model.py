@@ -1,4 +1,4 @@
-"""The content model: plain dataclasses, no I/O and no MkDocs."""
+"""The content model: plain dataclasses, no I/O and no MkDocs; labels come from the UI words."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
 
+from .words import word
+
 INDIVIDUAL = "individual"
 COLLECTIVE = "collective"
-KIND_LABELS = {INDIVIDUAL: "Cá nhân", COLLECTIVE: "Tập thể"}
-SAMPLE_LABEL = "Nội dung mẫu"
+KIND_LABELS = {INDIVIDUAL: word("kind.individual"), COLLECTIVE: word("kind.collective")}
+SAMPLE_LABEL = word("sample.label")
 SAMPLE_PREFIX = f"[{SAMPLE_LABEL}] "
 
 
@@ -68,6 +70,18 @@ class MovementKind:
     id: str
     label: str
     order: int
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """A further way to group stories (e.g. "lĩnh vực"), declared in content/groupings.yml."""
+
+    id: str
+    label: str
+    field: str  # the front-matter key in which a story names its terms
+    terms: dict[str, str]  # term id -> label, in the file's order
+    order: int
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -130,6 +144,10 @@ class Exemplar:
     corrections: tuple[Correction, ...] = ()
     sample: bool = False
     aliases: tuple[str, ...] = ()
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (grouping id, term ids) for content/groupings.yml
+
+    def terms_of(self, grouping_id: str) -> tuple[str, ...]:
+        return dict(self.groups).get(grouping_id, ())
 
     @property
     def display_title(self) -> str:
@@ -159,6 +177,7 @@ class Corpus:
     units: dict[str, Unit]
     exemplars: dict[str, Exemplar] = field(default_factory=dict)
     movement_kinds: dict[str, MovementKind] = field(default_factory=dict)
+    groupings: dict[str, Grouping] = field(default_factory=dict)
 
     def published(self, as_of: date) -> Corpus:
         """The corpus as readers may see it on `as_of`: embargoed stories are simply absent."""
@@ -187,6 +206,13 @@ class Corpus:
             for key in keys_of(exemplar):
                 groups[key].append(exemplar)
         return dict(groups)
+
+    def by_term(self, grouping_id: str) -> dict[str, list[Exemplar]]:
+        """The stories of each term of a grouping, newest first (computed once per grouping)."""
+        cache = self.__dict__.setdefault("_by_term", {})
+        if grouping_id not in cache:
+            cache[grouping_id] = self._group(lambda e: e.terms_of(grouping_id))
+        return cache[grouping_id]
 
     def stories_of_unit(self, unit_id: str) -> list[Exemplar]:
         """What a unit's page and feeds list: a locality gathers the stories of every unit located there."""

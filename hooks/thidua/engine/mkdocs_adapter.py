@@ -11,7 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from ..checks.loader import load_corpus
-from ..checks.schemas import SCHEMA_DIR, load_schema
+from ..checks.schemas import SCHEMA_DIR
 from ..content import urls
 from ..content.model import Corpus
 from ..content.problems import ContentError
@@ -51,7 +51,7 @@ def on_config(config):
         settings = settings_from(config.extra.get("thidua", {}), root, config.site_url or "")
         corpus = load_corpus(root).published(settings.as_of)
         pages = site_pages(corpus, settings.page_size) + guide.guide_pages(corpus)
-        form = cms.cms_files(root, corpus, load_schema("exemplar"),
+        form = cms.cms_files(root, corpus, cms.exemplar_schema(corpus),
                              cms.cms_settings(config.extra.get("thidua", {}), config.repo_url or ""), config.site_name)
     except ContentError as err:
         raise PluginError(f"Nội dung chưa hợp lệ, chưa thể dựng trang:\n{err}") from None

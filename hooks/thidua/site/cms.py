@@ -16,6 +16,8 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..checks.loader import grouping_properties
+from ..checks.schemas import extended_schema
 from ..content import urls
 from ..content.model import KIND_LABELS, Corpus
 from ..content.text import format_date
@@ -162,6 +164,10 @@ def _widget(key: str, spec: dict, corpus: Corpus) -> dict:
                 "picker_utc": True}
     if kind == "array":
         items = spec.get("items", {})
+        if "enum" in items:  # a grouping's terms (content/groupings.yml), labelled as the grouping names them
+            terms = next((g.terms for g in corpus.groupings.values() if g.field == key), {})
+            return {"widget": "select", "multiple": True, "min": spec.get("minItems", 0),
+                    "options": [{"label": terms.get(v, str(v)), "value": v} for v in items["enum"]]}
         if items.get("type") == "object":
             return {"widget": "list", "collapsed": False}
         return {"widget": "list", "field": {"name": "item", "label": word("cms.list_item"), "widget": "string",
@@ -246,6 +252,11 @@ def bundle_files(root: Path) -> dict[str, Path]:
     names = [BUNDLE_MAIN] + sorted(p.name for p in folder.glob(f"*.{BUNDLE_MAIN}"))
     names += [f"{BUNDLE_MAIN}.LICENSE.txt"] if (folder / f"{BUNDLE_MAIN}.LICENSE.txt").is_file() else []
     return {f"{urls.CMS}js/{name}": folder / name for name in names}
+
+
+def exemplar_schema(corpus: Corpus) -> dict:
+    """The schema `thidua check` applies, with the keys the content's groupings add (as the field reference)."""
+    return extended_schema("exemplar", grouping_properties(corpus))
 
 
 def cms_files(root: Path, corpus: Corpus, schema: dict, settings: CmsSettings, site_name: str) -> dict[str, str | Path]:

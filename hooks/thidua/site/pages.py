@@ -18,6 +18,7 @@ def site_pages(corpus: Corpus, page_size: int = DEFAULT_PAGE_SIZE) -> list[PageS
         *_movement_pages(corpus, page_size),
         *_unit_pages(corpus, page_size),
         *_exemplar_pages(corpus, page_size),
+        *_grouping_pages(corpus, page_size),
         *_reader_pages(corpus, page_size),
     ]
 
@@ -110,6 +111,24 @@ def _exemplar_page(corpus: Corpus, exemplar: Exemplar) -> PageSpec:
         context={"exemplar": exemplar, "unit": unit, "locality": corpus.locality(unit),
                  "movements": [corpus.movements[m] for m in exemplar.movements]},
     )
+
+
+def _grouping_pages(corpus: Corpus, page_size: int) -> list[PageSpec]:
+    """Each grouping of content/groupings.yml: a page of its terms, and a paginated page per term."""
+    pages = []
+    for grouping in corpus.groupings.values():
+        stories = corpus.by_term(grouping.id)
+        pages.append(PageSpec(urls.grouping(grouping.id), "thidua/grouping.html", grouping.label, "grouping",
+                              in_nav=True, description=grouping.description or f"Gương điển hình theo {grouping.label.lower()}.",
+                              context={"grouping": grouping, "counts": {t: len(s) for t, s in stories.items()}}))
+        for term, label in grouping.terms.items():
+            for page in paginate(stories.get(term, []), page_size,
+                                 lambda n, g=grouping.id, t=term: urls.term(g, t, n)):
+                pages.append(PageSpec(
+                    urls.term(grouping.id, term, page.number), "thidua/term.html", _numbered(label, page), "term",
+                    description=f"{grouping.label}: {label}. Các gương điển hình, mới nhất trước.",
+                    context={"grouping": grouping, "term": term, "label": label, "page": page}))
+    return pages
 
 
 def _numbered(title: str, page: Pagination) -> str:
