@@ -46,7 +46,7 @@ class CmsSettings:
     """`extra.thidua.cms` in mkdocs.yml: where submissions go and how editors sign in."""
 
     repo: str = ""  # owner/name on the forge; from repo_url when not set
-    backend: str = "github"  # github, gitlab or gitea (see docs/bien-tap/gui-bai.md)
+    backend: str = "github"  # github, gitlab or gitea (see docs/bien-tap/bieu-mau.md)
     branch: str = "main"
     base_url: str = ""  # the OAuth proxy that signs editors in (GitHub, Gitea), or the GitLab/Gitea server
     auth_endpoint: str = ""
