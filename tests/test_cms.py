@@ -15,6 +15,7 @@ from thidua.checks.loader import load_corpus
 from thidua.checks.schemas import load_schema
 from thidua.cli.scaffold import Answers, render
 from thidua.site import cms, guide
+from thidua.site.settings import config_problems
 
 JS_BUDGET = 1_500_000  # bytes gzip, every script the form's page can load (issue 13)
 SETTINGS = cms.CmsSettings(repo="ubnd-binhthuan/thidua")
@@ -192,3 +193,10 @@ def test_a_grouping_declared_in_the_content_becomes_a_choice_of_its_terms(site):
     field = fields_of(cms.cms_config(corpus, cms.exemplar_schema(corpus), SETTINGS))["linh_vuc"]
     assert field["label"] == "Lĩnh vực" and field["widget"] == "select" and field["multiple"] is True
     assert field["options"] == [{"label": "Giáo dục", "value": "giao-duc"}, {"label": "Y tế", "value": "y-te"}]
+
+
+def test_a_forge_the_form_cannot_use_is_refused_at_its_line_in_mkdocs_yml(tmp_path):
+    (tmp_path / "mkdocs.yml").write_text("site_name: Thử\nextra:\n  thidua:\n    cms:\n      backend: bitbucket\n"
+                                         "      repo: so/kho\n", encoding="utf-8")
+    problems = [str(p) for p in config_problems(tmp_path)]
+    assert problems == ["mkdocs.yml:5: extra.thidua.cms.backend: chỉ nhận github, gitlab hoặc gitea (cms backend)"]
