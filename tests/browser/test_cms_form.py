@@ -27,7 +27,7 @@ STORY_ID = slugify(TITLE)  # the id `thidua new` would give it
 DRAFT_BRANCH = f"cms/exemplars/{STORY_ID}"
 VIEWPORT = {"width": 1280, "height": 860}  # the guide's screenshots
 JS_BUDGET = 1_500_000  # bytes gzip: every script the form loads, from opening to publishing (issue 13)
-SCREENSHOTS = ("dang-nhap", "bieu-mau", "anh", "ban-nhap", "loi")  # the guide shows these, in this order
+SCREENSHOTS = ("dang-nhap", "bieu-mau", "anh", "ban-nhap", "quy-trinh", "loi")  # the guide shows these, in this order
 
 
 def git(root: Path, *args: str) -> str:
@@ -153,7 +153,11 @@ def test_a_collective_story_with_a_photo_goes_from_the_form_to_its_unit_page(for
     assert not (checkout / "exemplars" / f"{STORY_ID}.md").exists()
     assert "draft" in git(checkout, "config", f"branch.{DRAFT_BRANCH}.description")
 
-    # Review: ready, then publish (on GitHub: approve and merge the pull request).
+    # Review: the board of drafts, then ready, then publish (on GitHub: approve and merge the pull request).
+    page.goto(form.url + "#/workflow")
+    page.get_by_text(TITLE).first.wait_for()
+    page.screenshot(path=shots / "gui-bai-quy-trinh.png")
+    page.get_by_text(TITLE).first.click()
     page.get_by_text("Trạng: Bản nháp").click()
     page.get_by_role("menuitem", name="Sẵn sàng").click()
     page.get_by_text("Trạng: Sẵn sàng").wait_for()
