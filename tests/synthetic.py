@@ -12,8 +12,8 @@ from pathlib import Path
 
 from thidua.content.model import Corpus
 
-SOURCES_COPIED = ("docs", "content", "exemplars")
-SOURCES_LINKED = ("hooks", "overrides", "node_modules")  # shared read-only: code, templates, the CMS bundle
+SOURCES_COPIED = ("docs", "content", "exemplars", "overrides")  # no links: check refuses them
+SOURCES_LINKED = ("hooks", "node_modules")  # shared read-only: code, the CMS bundle (npm ci)
 
 
 def copy_sources(repo: Path, target: Path) -> Path:
