@@ -4,21 +4,32 @@
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# written by npm ci: the web form's CMS (Decap) and decap-server, exactly as package-lock.json says
+NODE   := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test system-deps
+.PHONY: site serve cms test system-deps
 
-site: $(STAMP)
+site: $(STAMP) $(NODE)
 	$(BIN)/thidua build
 
-serve: $(STAMP)
+serve: $(STAMP) $(NODE)
 	$(BIN)/thidua serve
 
-test: $(STAMP) system-deps
+# The web form /bien-tap/gui-bai/ against this checkout, with decap-server: no account needed.
+cms: $(STAMP) $(NODE)
+	$(BIN)/thidua cms
+
+test: $(STAMP) $(NODE) system-deps
 	$(BIN)/pytest
 
 system-deps:
 	@scripts/install-system-deps.sh
+
+$(NODE): package.json package-lock.json
+	@command -v npm >/dev/null || scripts/install-system-deps.sh
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $(NODE)
 
 $(STAMP): pyproject.toml
 	python3 -m venv $(VENV)

@@ -13,7 +13,7 @@ from pathlib import Path
 from thidua.content.model import Corpus
 
 SOURCES_COPIED = ("docs", "content", "exemplars", "overrides")  # no links: check refuses them
-SOURCES_LINKED = ("hooks",)  # shared read-only: code
+SOURCES_LINKED = ("hooks", "node_modules")  # shared read-only: code, the CMS bundle (npm ci)
 
 
 def copy_sources(repo: Path, target: Path) -> Path:

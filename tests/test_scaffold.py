@@ -86,7 +86,11 @@ def test_a_sample_story_may_keep_the_scaffold_sentences_with_a_warning(site):
 
 
 def write_the_story(path, summary: str | None = None) -> None:
-    from thidua.checks.placeholders import BODY_HINT, BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER
+    from thidua.checks.placeholders import (
+        BODY_HINT,
+        BODY_PLACEHOLDER,
+        SUMMARY_PLACEHOLDER,
+    )
 
     text = path.read_text("utf-8").replace(BODY_PLACEHOLDER, "Câu chuyện thật của bài.").replace(BODY_HINT, "")
     if summary:

@@ -85,8 +85,10 @@ def test_every_page_that_shows_a_sample_labels_it(built_repo):
     site = built_repo.root / "site"
     for page in site.rglob("index.html"):
         html = page.read_text("utf-8")
+        if "<article" not in html:  # the web form, redirects: pages of their own, showing no story
+            continue
         shown = [e for e in CORPUS.exemplars.values() if f"guong-dien-hinh/{e.id}/" in html or e.title in main_text(html)]
-        if shown and "<article" in html:
+        if shown:
             assert "Nội dung mẫu" in main_text(html), page
 
 

@@ -25,7 +25,19 @@ from ..content.model import (
 from ..content.problems import ContentError, Problem, ProcessingError, processing
 from ..content.source import Document, read_data, read_document
 from ..content.text import did_you_mean, slugify
-from . import bounds, controls, docs, duplicates, hygiene, photos, placeholders, privacy, schemas, strays, tone
+from . import (
+    bounds,
+    controls,
+    docs,
+    duplicates,
+    hygiene,
+    photos,
+    placeholders,
+    privacy,
+    schemas,
+    strays,
+    tone,
+)
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")

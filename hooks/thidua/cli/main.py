@@ -11,7 +11,7 @@ from ..checks.loader import load
 from ..content.problems import Problem
 from ..content.words import word
 from ..site.settings import SettingsError, config_problems, parse_as_of
-from . import new_command, selection
+from . import cms_command, new_command, selection
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 AS_OF_ENV = "THIDUA_AS_OF"  # the build date from CI's environment, when --as-of is not given
@@ -89,6 +89,7 @@ def _parser() -> argparse.ArgumentParser:
     deploy.set_defaults(run=_deploy)
 
     new_command.add_parser(commands)
+    cms_command.add_parser(commands)
     for command in commands.choices.values():  # `thidua check --root x` as well as `thidua --root x check`
         command.add_argument("--root", type=Path, default=argparse.SUPPRESS, metavar="THƯ_MỤC",
                              help=word("cli.root"))

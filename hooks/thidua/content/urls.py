@@ -15,6 +15,7 @@ PAGE = "trang"
 
 EDITORS_GUIDE = "bien-tap/"
 FIELD_REFERENCE = f"{EDITORS_GUIDE}truong-du-lieu/"
+CMS = f"{EDITORS_GUIDE}gui-bai/"  # the web form (Decap CMS); out of sitemap, search and feeds
 
 
 def paged(base: str, page: int = 1) -> str:

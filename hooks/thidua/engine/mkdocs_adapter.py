@@ -15,6 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from ..content.problems import ContentError, now_processing
+from ..site import cms
 from ..site.sanitize import clean_html
 from ..site.settings import SettingsError
 from ..site.spec import PageSpec
@@ -38,12 +39,12 @@ class ThiduaHooks:
             self.site.close()
         info = SiteInfo(root=Path(config.config_file_path).resolve().parent, name=config.site_name,
                         url=config.site_url or "", author=config.site_author or "",
-                        extra=dict(config.extra.get("thidua") or {}))
+                        extra=dict(config.extra.get("thidua") or {}), repo_url=config.repo_url or "")
         try:
             self.site = SiteBuild.prepare(info, story_renderer(config.markdown_extensions, config.mdx_configs))
         except ContentError as err:
             raise PluginError(f"Nội dung chưa hợp lệ, chưa thể dựng trang:\n{err}") from None
-        except SettingsError as err:
+        except (SettingsError, cms.CmsError) as err:
             raise PluginError(str(err)) from None
         now_processing(None)
         return config
@@ -53,6 +54,11 @@ class ThiduaHooks:
             files.append(generated_page(page, config))
         for url, path in self.site.static_files():
             files.append(File.generated(config, url, abs_src_path=str(path)))
+        for url, source in self.site.generated_files():
+            if isinstance(source, Path):
+                files.append(File.generated(config, url, abs_src_path=str(source)))
+            else:
+                files.append(File.generated(config, url, content=source))
         return files
 
     def on_env(self, env, config, files):

@@ -20,7 +20,7 @@ from ..press.republish import Republish
 from ..press.structured_data import Head
 from ..press.syndication import Syndication
 from ..readers import images, search
-from ..site import guide
+from ..site import cms, guide
 from ..site.browse import browse_links
 from ..site.pages import home_page, site_pages
 from ..site.settings import Settings, settings_from
@@ -41,6 +41,7 @@ class SiteInfo:
     url: str
     author: str = ""
     extra: dict | None = None  # extra.thidua, with as_of when the engine was given a build date
+    repo_url: str = ""  # where editors' submissions go when extra.thidua.cms names no repository
 
 
 @dataclass
@@ -52,6 +53,7 @@ class SiteBuild:
     photos: dict[str, images.Photo]  # by exemplar id
     syndication: Syndication  # feeds, ninjs, republish box, structured data (press agencies)
     pages: dict[str, PageSpec]  # by URL, the hand-written home and press pages included
+    form: dict[str, str | Path]  # the editors' web form (/bien-tap/gui-bai/): generated text or installed files
 
     @classmethod
     def prepare(cls, info: SiteInfo, to_html: ToHtml, content: Loaded | None = None) -> SiteBuild:
@@ -64,8 +66,11 @@ class SiteBuild:
         photos = {e.id: _photo(info.root, e) for e in corpus.exemplars.values() if e.photo}
         syndication = Syndication.prepare(corpus, settings, info.name, info.author, to_html, photos,
                                           info.root / SHARE_CACHE)
+        form = cms.cms_files(info.root, corpus, cms.exemplar_schema(corpus),
+                             cms.cms_settings(info.extra or {}, info.repo_url), info.name)
         syndication.draw_share_images()
-        return cls(info, settings, content, corpus, photos, syndication, _plan(corpus, settings, info, syndication))
+        return cls(info, settings, content, corpus, photos, syndication, _plan(corpus, settings, info, syndication),
+                   form)
 
     def with_stories(self, content: Loaded, exemplar_ids: set[str]) -> SiteBuild:
         """The same build after some stories' files changed (the preview): only their photos and copies are redone."""
@@ -94,6 +99,10 @@ class SiteBuild:
         files = [(urls.exemplar(exemplar_id) + name, cached)
                  for exemplar_id, photo in self.photos.items() for name, cached in photo.files()]
         return files + [(urls.schema(schema.name), schema) for schema in sorted(SCHEMA_DIR.glob("*.schema.json"))]
+
+    def generated_files(self) -> list[tuple[str, str | Path]]:
+        """(URL, text or file) of files generated for this build: the editors' web form."""
+        return list(self.form.items())
 
     def template_filters(self) -> dict:
         return {"vndate": format_date}

@@ -19,7 +19,13 @@ import nh3
 from ..content import urls
 from ..content.model import Corpus, Exemplar, Unit
 from ..content.problems import now_processing
-from .sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, clean_html, keep_attribute
+from .sanitize import (
+    ALLOWED_ATTRIBUTES,
+    ALLOWED_TAGS,
+    URL_SCHEMES,
+    clean_html,
+    keep_attribute,
+)
 
 # A story body's Markdown to HTML and its headings (toc tokens), as the site's pages render it (the engine's).
 ToHtml = Callable[[str], tuple[str, list]]
