@@ -140,7 +140,8 @@ def test_a_saved_story_shows_then_an_error_where_and_why_then_the_fix_then_a_new
 
 
 def test_only_pages_that_show_a_saved_story_or_receive_other_data_are_rendered_again(site):
-    info = SiteInfo(site.root, "Trang", "https://thidua.example/", extra={"as_of": AS_OF})
+    info = SiteInfo(site.root, "Trang", "https://thidua.example/",
+                    extra={"as_of": AS_OF, "cms": {"repo": "ubnd-binhthuan/thu"}})
     before = SiteBuild.prepare(info, lambda text: (f"<p>{text}</p>", []))
     before.close()
     story = site.root / "exemplars" / f"{STORY}.md"
