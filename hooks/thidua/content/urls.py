@@ -56,6 +56,7 @@ FEED_FILES = {"atom": "feed.xml", "rss": "rss.xml", "json": "feed.json"}
 CATALOG = "api/catalog.json"
 EXEMPLARS_CSV = "api/exemplars.csv"
 PRESS = "bao-chi/"
+ABOUT = "gioi-thieu/"
 
 
 def feeds(page_url: str) -> dict[str, str]:
@@ -77,6 +78,7 @@ SITE_SHARE_IMAGE = "assets/anh-chia-se.jpg"
 SEARCH = "tim-kiem/"
 SEARCH_INDEX = "tim-kiem/chi-muc/"  # the search index, written after the build (search.py)
 SEARCH_SCRIPT = "assets/thidua-search.js"
+MENU_SCRIPT = "assets/thidua-menu.js"  # the phone menu button
 
 
 KIND_SLUGS = {"individual": "ca-nhan", "collective": "tap-the"}

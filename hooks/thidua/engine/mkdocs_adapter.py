@@ -17,11 +17,12 @@ from ..content.model import Corpus
 from ..content.problems import ContentError
 from ..content.text import format_date
 from ..press.syndication import Syndication
-from ..readers import images, search
+from ..readers import assets, images, search
 from ..site import guide
 from ..site.browse import browse_links
 from ..site.dashboard import campaign_dashboard
 from ..site.pages import home_context, site_pages
+from ..site.sections import SECTIONS, section_of
 from ..site.sanitize import clean_html
 from ..site.settings import Settings, SettingsError, settings_from
 from ..site.spec import PageSpec
@@ -33,6 +34,7 @@ class _Build:
     corpus: Corpus  # as published on settings.as_of: embargoed stories are already gone
     pages: dict[str, PageSpec]
     photos: dict[str, images.Photo] = field(default_factory=dict)  # by exemplar id
+    assets: dict[str, str] = field(default_factory=dict)  # our CSS and JS: plain name -> hashed name
 
 
 _build: _Build | None = None
@@ -78,7 +80,21 @@ def on_files(files: Files, config) -> Files:
             files.append(File.generated(config, urls.exemplar(exemplar_id) + name, abs_src_path=str(cached)))
     for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
         files.append(File.generated(config, f"schema/{schema.name}", abs_src_path=str(schema)))
+    _hash_assets(files, config)
     return files
+
+
+def _hash_assets(files: Files, config) -> None:
+    """Our CSS and JS published under content-hashed names only (readers.assets)."""
+    for name in assets.HASHED:
+        source = files.get_file_from_path(name)
+        if source is None:
+            raise PluginError(f"thiếu tệp {config.docs_dir}/{name}")
+        content = source.content_bytes
+        files.remove(source)
+        hashed = assets.hashed_name(name, content)
+        files.append(File.generated(config, hashed, content=content))
+        _build.assets[name] = hashed
 
 
 def on_env(env, config, files):
@@ -86,6 +102,10 @@ def on_env(env, config, files):
     env.globals["thidua_urls"] = urls
     env.globals["thidua_photos"] = _build.photos
     env.globals["thidua_browse"] = browse_links()
+    env.globals["thidua_sections"] = SECTIONS
+    env.globals["thidua_asset"] = _build.assets.__getitem__
+    env.globals["thidua_short_name"] = _build.settings.short_name
+    env.filters["thidua_section"] = section_of
     return env
 
 

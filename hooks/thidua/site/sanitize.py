@@ -14,9 +14,10 @@ ALLOWED_ATTRIBUTES = {
     "td": {"colspan", "rowspan"}, "*": {"id"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+ALLOWED_CLASSES = {"a": {"headerlink"}}  # the heading permalinks MkDocs adds: the theme hides them until hover
 
 
 def clean_html(html: str) -> str:
     """Keep the structure of a story; drop scripts, handlers, styles, frames and unsafe URLs."""
     return nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
-                     link_rel="noopener nofollow", strip_comments=True)
+                     allowed_classes=ALLOWED_CLASSES, link_rel="noopener nofollow", strip_comments=True)

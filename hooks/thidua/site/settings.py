@@ -20,6 +20,7 @@ class Settings:
     page_size: int = DEFAULT_PAGE_SIZE
     licence: Licence = field(default_factory=lambda: DEFAULT_LICENCE)
     attribution: str = ""  # "Nguồn: <attribution> — <link>"; the site's name when empty
+    short_name: str = ""  # the header's name on phones; the site's name when empty
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ def settings_from(extra: dict, root: Path, site_url: str) -> Settings:
     raw = os.environ.get(AS_OF_ENV) or extra.get("as_of")
     return Settings(root=root, site_url=site_url, as_of=parse_as_of(raw),
                     page_size=int(extra.get("page_size", DEFAULT_PAGE_SIZE)),
-                    licence=_licence(extra.get("licence")), attribution=str(extra.get("attribution") or ""))
+                    licence=_licence(extra.get("licence")), attribution=str(extra.get("attribution") or ""),
+                    short_name=str(extra.get("short_name") or ""))
 
 
 def _licence(raw) -> Licence:
