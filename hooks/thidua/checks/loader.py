@@ -23,6 +23,7 @@ from ..content.model import (
 )
 from ..content.problems import ContentError, Problem
 from ..content.source import Document, read_data, read_document
+from ..content.text import photo_credit
 from . import duplicates, hygiene, photos, placeholders, privacy, schemas, tone
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -200,7 +201,7 @@ def _exemplar(doc: Document, corpus: Corpus, root: Path) -> _Built:
     return _Built(Exemplar(
         id=Path(doc.path).stem, title=m["title"], kind=m["kind"], name=m["name"], unit=m["unit"],
         movements=tuple(m["movements"]), date=published, summary=m["summary"], body=doc.body, source=doc.path,
-        award=m.get("award"), photo=photo, photo_alt=m.get("photo_alt"), photo_credit=m.get("photo_credit"),
+        award=m.get("award"), photo=photo, photo_alt=m.get("photo_alt"), photo_credit=photo_credit(m.get("photo_credit")),
         consent=m.get("consent", False), updated=updated, corrections=tuple(corrections),
         sample=m.get("sample", False), aliases=tuple(m.get("aliases", ())),
     ), problems)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date
 
@@ -28,3 +29,15 @@ def fold(text: str) -> str:
 def format_date(value: date) -> str:
     """Dates as Vietnamese readers write them: dd/mm/yyyy."""
     return value.strftime("%d/%m/%Y")
+
+
+_CREDIT_PREFIX = re.compile(r"^\s*ảnh\s*[:：–—-]\s*", re.IGNORECASE)
+
+
+def photo_credit(credit: str | None) -> str | None:
+    """The photo's author or source without a leading "Ảnh:", which every page and feed prints
+    before it: editors often write "Ảnh: Nguyễn Văn A" (the guide's own example did), and readers
+    then saw "Ảnh: Ảnh: …"."""
+    if not isinstance(credit, str):
+        return credit
+    return _CREDIT_PREFIX.sub("", nfc(credit), count=1) or credit

@@ -114,7 +114,7 @@ def on_page_context(context, page, config, nav):
     if spec is not None:
         context["thidua"] = spec.context
     elif page.is_homepage:
-        context["thidua"] = {**home_context(_build.corpus),
+        context["thidua"] = {**home_context(_build.corpus, _build.photos),
                              "dashboard": campaign_dashboard(_build.corpus, _build.settings.as_of)}
     elif page.file.src_uri == PRESS_PAGE:
         context["thidua"] = _syndication.press_context()

@@ -7,6 +7,8 @@ from typing import Any
 from ..content import urls
 from ..content.model import Corpus, Exemplar
 from .browse import browse_pages
+from .campaign import featured_stories
+from .related import related_stories
 from .spec import DEFAULT_PAGE_SIZE, PageSpec, Pagination, paginate
 
 HOME_LATEST = 6
@@ -26,10 +28,13 @@ def _reader_pages(corpus: Corpus, page_size: int) -> list[PageSpec]:
     return [*browse_pages(corpus, page_size), search_page()]
 
 
-def home_context(corpus: Corpus) -> dict[str, Any]:
+def home_context(corpus: Corpus, photos=()) -> dict[str, Any]:
+    """`photos`: the ids of stories with a photo (the first of them are featured at the top)."""
     plan = corpus.current_plan
-    return {"corpus": corpus, "plan": plan, "movements": corpus.movements_of(plan.id),
-            "latest": corpus.exemplars_newest_first[:HOME_LATEST], "exemplar_count": len(corpus.exemplars)}
+    featured = featured_stories(corpus, photos)
+    latest = [e for e in corpus.exemplars_newest_first[:HOME_LATEST + len(featured)] if e not in featured]
+    return {"corpus": corpus, "plan": plan, "movements": corpus.movements_of(plan.id), "featured": featured,
+            "latest": latest[:HOME_LATEST], "exemplar_count": len(corpus.exemplars)}
 
 
 def _plan_pages(corpus: Corpus) -> list[PageSpec]:
@@ -108,7 +113,8 @@ def _exemplar_page(corpus: Corpus, exemplar: Exemplar) -> PageSpec:
         urls.exemplar(exemplar.id), "thidua/exemplar.html", exemplar.display_title, "exemplar",
         description=exemplar.summary, body=exemplar.body, untrusted=True,
         context={"exemplar": exemplar, "unit": unit, "locality": corpus.units.get(locality or ""),
-                 "movements": [corpus.movements[m] for m in exemplar.movements]},
+                 "movements": [corpus.movements[m] for m in exemplar.movements],
+                 "related": related_stories(corpus, exemplar)},
     )
 
 
