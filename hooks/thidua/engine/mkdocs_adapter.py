@@ -152,6 +152,6 @@ def _markdown(page: PageSpec) -> str:
     meta = {"title": html.escape(page.title), "description": html.escape(page.description),
             "template": page.template}
     front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
-    if page.kind == "exemplar":
+    if page.kind in ("exemplar", "plan"):  # a plan prints its own table of contents, for phones too
         front += "hide: [toc]\n"
     return f"---\n{front}---\n\n{page.body}\n"
