@@ -47,6 +47,7 @@ def reader(request, chromium):
 def open_page(page, base_url, kind):
     failed = []
     page.on("response", lambda r: failed.append((r.status, r.url)) if r.status >= 400 else None)
+    page.on("requestfailed", lambda r: failed.append((r.failure, r.url)))
     page.goto(f"{base_url}/{PAGE_KINDS[kind]}", wait_until="networkidle")
     if kind == "search":
         page.locator(".td-search--page .td-result").first.wait_for()
