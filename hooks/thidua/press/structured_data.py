@@ -95,7 +95,7 @@ def government_organization(corpus: Corpus, unit: Unit, terms: Terms) -> dict:
     data = {"@context": "https://schema.org", **organisation(unit, terms)}
     if unit.short_name != unit.name:
         data["alternateName"] = unit.short_name
-    locality = corpus.units.get(corpus.locality_of(unit) or "")
+    locality = corpus.locality(unit)
     if locality is not None:
         data["areaServed"] = {"@type": "AdministrativeArea", "name": locality.name}
     if unit.cluster and unit.cluster in corpus.units:

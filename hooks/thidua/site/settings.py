@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from ..checks.schemas import schema_problems
+from ..content.problems import ContentError, Problem
+from ..content.source import Document, read_section
 from .spec import DEFAULT_PAGE_SIZE
 
 AS_OF_ENV = "THIDUA_AS_OF"
+CONFIG_FILE = "mkdocs.yml"
+SECTION = "extra.thidua"
 
 
 @dataclass(frozen=True)
@@ -37,20 +42,46 @@ class SettingsError(ValueError):
 
 
 def settings_from(extra: dict, root: Path, site_url: str) -> Settings:
+    """`extra.thidua` of mkdocs.yml, checked against its schema like content: `mkdocs.yml:line: key: message`."""
+    try:
+        doc = read_section(root / CONFIG_FILE, ("extra", "thidua"))
+    except ContentError as err:
+        raise SettingsError(str(err)) from None
+    doc.meta = _plain(extra)
+    problems = settings_problems(doc)
+    if problems:
+        raise SettingsError("\n".join(map(str, problems)))
+    extra = doc.meta
     raw = os.environ.get(AS_OF_ENV) or extra.get("as_of")
+    licence = extra.get("licence")
     return Settings(root=root, site_url=site_url, as_of=parse_as_of(raw),
-                    page_size=int(extra.get("page_size", DEFAULT_PAGE_SIZE)),
-                    licence=_licence(extra.get("licence")), attribution=str(extra.get("attribution") or ""),
-                    short_name=str(extra.get("short_name") or ""))
+                    page_size=extra.get("page_size", DEFAULT_PAGE_SIZE),
+                    licence=Licence(licence["name"], licence["url"]) if licence else DEFAULT_LICENCE,
+                    attribution=extra.get("attribution", ""), short_name=extra.get("short_name", ""))
 
 
-def _licence(raw) -> Licence:
-    if raw is None:
-        return DEFAULT_LICENCE
-    if not (isinstance(raw, dict) and isinstance(raw.get("name"), str) and isinstance(raw.get("url"), str)
-            and raw["url"].startswith(("https://", "http://"))):
-        raise SettingsError("extra.thidua.licence cần name (tên giấy phép) và url (địa chỉ http/https)")
-    return Licence(raw["name"], raw["url"])
+def config_problems(root: Path) -> list[Problem]:
+    """What `thidua check` says of mkdocs.yml's settings: the same rules the build applies."""
+    try:
+        doc = read_section(root / CONFIG_FILE, ("extra", "thidua"))
+    except ContentError as err:
+        return err.problems
+    doc.meta = _plain(doc.meta)
+    return settings_problems(doc)
+
+
+def settings_problems(doc: Document) -> list[Problem]:
+    if not isinstance(doc.meta, dict):
+        return [Problem(CONFIG_FILE, 1, SECTION, "phải là nhóm trường dạng khóa: giá trị (must be a mapping)")]
+    return sorted(replace(p, field=f"{SECTION}.{p.field}" if p.field != "-" else SECTION)
+                  for p in schema_problems(doc, "settings"))
+
+
+def _plain(extra):
+    """YAML reads `as_of: 2023-12-31` as a date; the schema speaks of text."""
+    if not isinstance(extra, dict):
+        return extra if extra is not None else {}
+    return {key: value.isoformat() if isinstance(value, date) else value for key, value in extra.items()}
 
 
 def parse_as_of(raw) -> date:

@@ -102,7 +102,7 @@ def render_stories(corpus: Corpus, photos: dict, site_url: str, md: markdown.Mar
             photo = Photo(urls.absolute(site_url, urls.exemplar(exemplar.id) + processed.name(largest, "jpeg")),
                           largest.jpeg, exemplar.photo_alt or "", exemplar.photo_credit or "")
         stories[exemplar.id] = Story(
-            exemplar, unit, corpus.units.get(corpus.locality_of(unit) or ""),
+            exemplar, unit, corpus.locality(unit),
             tuple(corpus.movements[m] for m in exemplar.movements), page_url, body, html_to_text(body), photo)
     return stories
 
