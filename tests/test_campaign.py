@@ -55,3 +55,23 @@ def _corpus(site):
     from thidua.checks.loader import load_corpus
 
     return load_corpus(site.root)
+
+
+def test_a_story_featured_at_the_top_is_not_listed_again_and_leaves_no_empty_listing(site):
+    site.clear_exemplars()
+    site.exemplar("co-anh", unit="ham-thuan-bac", movements=["cai-cach-hanh-chinh"], photo="co-anh.jpg",
+                  photo_alt="Ảnh minh họa", photo_credit='"Ảnh: Trung tâm Văn hóa"', consent="true")
+    _photo(site.root / "exemplars" / "co-anh.jpg")
+    site.build(as_of=date(2023, 12, 1))
+    home = site.page("")
+    assert '<h2 id="tieu-bieu">Gương tiêu biểu</h2>' in home
+    assert home.count('href="guong-dien-hinh/co-anh/"') == 1
+    assert "Chưa có gương điển hình nào được đăng." not in home
+    assert "Ảnh: Trung tâm Văn hóa" in site.page("guong-dien-hinh/co-anh/")
+    assert "Ảnh: Ảnh:" not in site.page("guong-dien-hinh/co-anh/")
+
+
+def _photo(path):
+    from PIL import Image
+
+    Image.new("RGB", (1200, 900), (46, 125, 50)).save(path, "JPEG")
