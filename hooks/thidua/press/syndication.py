@@ -13,6 +13,7 @@ from PIL import Image
 
 from ..content import urls
 from ..content.model import Corpus
+from ..content.problems import now_processing
 from ..site import redirects
 from ..site.settings import Settings, SettingsError
 from ..site.stories import Story, markdown_renderer, render_stories
@@ -80,6 +81,7 @@ class Syndication:
             put(feed.url("json"), feeds.json_feed(feed, self.terms, contents))
         for story in self.stories.values():
             ex = story.exemplar
+            now_processing(ex.source)
             size = None
             if story.photo is not None:
                 with Image.open(story.photo.path) as image:
@@ -91,6 +93,7 @@ class Syndication:
                     raise FileExistsError(f"mã cũ “{alias}” trùng với một trang đã có")
                 put(urls.exemplar(alias) + "index.html",
                     redirects.redirect_page(story.url, ex.display_title).encode("utf-8"))
+        now_processing(None)
         self.share_images.publish(site_dir)
         put(urls.CATALOG, catalog.catalog_bytes(self.corpus, self.terms))
         put(urls.EXEMPLARS_CSV, catalog.exemplars_csv(self.corpus, self.terms))

@@ -44,6 +44,7 @@ class PageSpec:
     context: dict[str, Any] = field(default_factory=dict)
     in_nav: bool = False  # listings are in the navigation; single items never are
     untrusted: bool = False  # bodies from pull requests go through the sanitiser
+    source: str = ""  # the content file the page comes from, named if building it fails
 
     @property
     def src_uri(self) -> str:
