@@ -1,8 +1,10 @@
 """Benchmark: `thidua build` on N synthetic exemplars against Material's blog plugin on the same N posts.
 
-Usage: .venv/bin/python scripts/bench.py [N ...] [--keep]
+Usage: .venv/bin/python scripts/bench.py [N ...] [--keep] [--no-blog]
 Prints, per N: wall time, time ratio to the blog plugin, peak RSS, output size, the largest HTML page
-(and its ratio to the largest page with only the sample content) and the search payload.
+(and its ratio to the largest page with only the sample content) and the search payload; then, in the
+same run, the preview: `thidua serve` on the same N stories, the seconds from saving one story to the
+page showing the change (median of a few saves), and its ratio to the full build (the goal: ≤ 0.25).
 A tool to run and report from, not a test.
 """
 
@@ -10,11 +12,15 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -74,24 +80,81 @@ def thidua_build(root: Path) -> tuple[float, float]:
     return measure([str(BIN / "thidua"), "--root", str(root), "build", "--as-of", AS_OF], root)
 
 
-def run(n: int, work: Path, baseline_page: int) -> None:
+def run(n: int, work: Path, baseline_page: int, blog_too: bool) -> None:
     ours = copy_sources(REPO, work / f"ours-{n}")
     write_synthetic(ours, load_corpus(REPO), n)
     ours_time, ours_rss = thidua_build(ours)
-    blog = blog_project(work / f"blog-{n}", ours)
-    blog_time, blog_rss = measure([str(BIN / "mkdocs"), "build", "--quiet"], blog)
     site = ours / "site"
     size, page = largest_page(site)
-    print(f"N={n:>6}  thidua {ours_time:7.1f} s  blog {blog_time:7.1f} s  ratio {ours_time / blog_time:4.2f}  "
-          f"peak RSS {ours_rss:6.0f} MB (blog {blog_rss:.0f} MB)  output {tree_size(site) / 1e6:7.1f} MB "
-          f"(blog {tree_size(blog / 'site') / 1e6:.1f} MB)  largest page {size / 1e3:.1f} KB {page} "
-          f"({size / baseline_page:.2f}× sample-only)  search files {search_payload(site) / 1e6:.2f} MB", flush=True)
+    line = f"N={n:>6}  thidua {ours_time:7.1f} s  "
+    if blog_too:
+        blog = blog_project(work / f"blog-{n}", ours)
+        blog_time, blog_rss = measure([str(BIN / "mkdocs"), "build", "--quiet"], blog)
+        line += (f"blog {blog_time:7.1f} s  ratio {ours_time / blog_time:4.2f}  peak RSS {ours_rss:6.0f} MB "
+                 f"(blog {blog_rss:.0f} MB)  output {tree_size(site) / 1e6:7.1f} MB "
+                 f"(blog {tree_size(blog / 'site') / 1e6:.1f} MB)  ")
+    else:
+        line += f"peak RSS {ours_rss:6.0f} MB  output {tree_size(site) / 1e6:7.1f} MB  "
+    print(line + f"largest page {size / 1e3:.1f} KB {page} ({size / baseline_page:.2f}× sample-only)  "
+          f"search files {search_payload(site) / 1e6:.2f} MB", flush=True)
+    warm_time, _ = thidua_build(ours)  # photos and share cards already cached: what a rebuild costs
+    edits = preview_edits(ours)
+    visible = statistics.median(edits)
+    print(f"N={n:>6}  preview: edit visible in {visible:.2f} s (median of {len(edits)}; "
+          f"{', '.join(f'{s:.2f}' for s in edits)}); full build {warm_time:.1f} s with the cache "
+          f"({ours_time:.1f} s without); ratio {visible / warm_time:.3f} (goal ≤ 0.25)", flush=True)
+
+
+def preview_edits(root: Path, saves: int = 5) -> list[float]:
+    """Seconds from saving a story to `thidua serve` serving the page with the change, for a few stories."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([str(BIN / "thidua"), "--root", str(root), "serve", "--port", "0", "--as-of", AS_OF],
+                              cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        address = None
+        for line in server.stdout:
+            if found := re.search(r"Xem trước tại (http://\S+/)", line):
+                address = found.group(1)
+                break
+        if address is None:
+            sys.exit("thidua serve stopped before serving")
+        published = [p for p in sorted((root / "exemplars").glob("*.md"))
+                     if (root / "site" / "guong-dien-hinh" / p.stem / "index.html").is_file()]
+        stories = published[::max(1, len(published) // saves)][:saves]  # spread over the corpus
+        return [_time_one_save(address, story, f"Câu đo thời gian xem trước số {n}.") for n, story in enumerate(stories)]
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
+def _time_one_save(address: str, story: Path, sentence: str) -> float:
+    url = f"{address}guong-dien-hinh/{story.stem}/"
+    try:
+        urllib.request.urlopen(url, timeout=60).read()
+    except urllib.error.HTTPError as err:
+        sys.exit(f"the preview does not show {url}: {err.code}\n{err.read().decode('utf-8')[:3000]}")
+    time.sleep(1)  # the watcher has seen the file as it was
+    story.write_text(story.read_text("utf-8") + f"\n{sentence}\n", "utf-8")
+    start = time.perf_counter()
+    while sentence not in _fetch(url):
+        if time.perf_counter() - start > 120:
+            sys.exit(f"the preview never showed the save of {story.name}")
+        time.sleep(0.02)
+    return time.perf_counter() - start
+
+
+def _fetch(url: str) -> str:
+    try:
+        return urllib.request.urlopen(url, timeout=60).read().decode("utf-8")
+    except OSError:
+        return ""
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", nargs="*", type=int, default=[1000])
     parser.add_argument("--keep", action="store_true", help="keep the generated projects")
+    parser.add_argument("--no-blog", action="store_true", help="skip the comparison with Material's blog plugin")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="thidua-bench-"))
     try:
@@ -100,7 +163,7 @@ def main() -> None:
         baseline, page = largest_page(sample / "site")
         print(f"sample content only: {sample_time:.1f} s, largest page {baseline / 1e3:.1f} KB {page}", flush=True)
         for n in args.sizes:
-            run(n, work, baseline)
+            run(n, work, baseline, not args.no_blog)
     finally:
         if args.keep:
             print(f"kept in {work}")

@@ -54,6 +54,13 @@ def test_a_bad_build_date_is_a_usage_error(site, capsys):
     assert code == 2 and "YYYY-MM-DD" in err
 
 
+def test_thidua_as_of_in_the_environment_is_the_default_build_date(site, capsys, monkeypatch):
+    site.exemplar("tuong-lai", date="2024-01-15", title="Bài chưa đến ngày đăng")
+    monkeypatch.setenv("THIDUA_AS_OF", "2024-01-15")
+    code, _, _ = run(capsys, "--root", str(site.root), "build")
+    assert code == 0 and (site.root / "site" / "guong-dien-hinh" / "tuong-lai" / "index.html").is_file()
+
+
 def test_thidua_alone_prints_its_help_in_vietnamese_and_succeeds(capsys):
     code, out, _ = run(capsys)
     assert code == 0

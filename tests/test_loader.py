@@ -179,6 +179,34 @@ def test_full_addresses_and_anchors_are_fine_in_a_story(site):
     assert errors_of(site, body="[Cổng](https://binhthuan.gov.vn) <https://x.vn/a> [mục](#ket-qua)") == []
 
 
+@pytest.mark.parametrize("change", ["body", "broken", "duplicate", "removed", "added", "unknown-unit"])
+def test_reloading_one_exemplar_gives_what_loading_everything_gives(site, change):
+    """The preview reads only the story that changed; the result must be the full load's, problems included."""
+    from thidua.checks.loader import reload_exemplar
+
+    site.exemplar("mot", name="Tổ tự quản số 1")
+    before = load(site.root)
+    path = site.root / "exemplars" / ("hai.md" if change == "added" else "mot.md")
+    if change == "body":
+        site.exemplar("mot", body="Câu chuyện đã sửa.", name="Tổ tự quản số 1")
+    elif change == "broken":
+        path.write_text("---\ntitle: [chưa đóng\n---\n", "utf-8")
+    elif change == "duplicate":
+        site.exemplar("mot", name=before.corpus.exemplars[sorted(before.corpus.exemplars)[0]].name,
+                      unit=before.corpus.exemplars[sorted(before.corpus.exemplars)[0]].unit)
+    elif change == "removed":
+        path.unlink()
+    elif change == "added":
+        site.exemplar("hai", name="Tổ tự quản số 2")
+    else:
+        site.exemplar("mot", unit="khong-co")
+    again, fresh = reload_exemplar(before, site.root, path), load(site.root)
+    assert again.problems == fresh.problems
+    assert list(again.corpus.exemplars.items()) == list(fresh.corpus.exemplars.items())
+    assert bool(again.errors) == (change in ("broken", "unknown-unit"))
+    assert bool(again.problems) == (change in ("broken", "unknown-unit", "duplicate"))
+
+
 def test_an_unforeseen_failure_on_one_file_is_named_and_the_others_are_still_checked(site, monkeypatch):
     from thidua.checks import tone
 

@@ -12,16 +12,12 @@ import pytest
 from PIL import Image, ImageChops
 from support import REPO
 from thidua.checks.loader import load_corpus
+from thidua.engine.story_markdown import story_renderer
 from thidua.press import feeds, share_image
 from thidua.press.catalog import _cell
 from thidua.press.structured_data import script_json
 from thidua.site.settings import DEFAULT_LICENCE, SettingsError, settings_from
-from thidua.site.stories import (
-    html_to_text,
-    markdown_renderer,
-    page_link,
-    render_stories,
-)
+from thidua.site.stories import html_to_text, render_stories
 
 SITE_URL = "https://thidua.binhthuan.example/"
 
@@ -39,19 +35,12 @@ def test_a_feed_holds_the_fifty_newest_stories_newest_first():
     many = {f"bai-{n}": replace(template, id=f"bai-{n}", date=date(2023, 8, 1) + timedelta(days=n), updated=None,
                                 corrections=(), aliases=()) for n in range(60)}
     corpus = replace(corpus, exemplars=many)
-    stories = render_stories(corpus, {}, SITE_URL, markdown_renderer(["toc"], {"toc": {"permalink": True}}))
+    stories = render_stories(corpus, {}, SITE_URL, story_renderer(["toc"], {"toc": {"permalink": True}}))
     site_feed = feeds.site_feeds(corpus, stories, "Trang")[0]
     assert len(site_feed.stories) == feeds.MAX_ENTRIES == 50
     assert [s.exemplar.id for s in site_feed.stories] == [f"bai-{n}" for n in range(59, 9, -1)]
     assert feeds.feed_updated(site_feed, None).date() == date(2023, 8, 1) + timedelta(days=59)
     assert "¶" not in stories["bai-1"].html  # heading permalinks mean nothing off-site
-
-
-def test_links_to_markdown_sources_become_page_urls():
-    assert page_link("../x/index.md#muc") == "../x/#muc"
-    assert page_link("../x.md") == "../x/"
-    assert page_link("https://example.org/a.md") == "https://example.org/a.md"
-    assert page_link("#top") == "#top"
 
 
 def test_plain_text_keeps_paragraphs_and_list_items():

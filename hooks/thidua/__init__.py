@@ -1,1 +1,1 @@
-"""The campaign site's content model and generators; only `mkdocs_adapter` and `building` import MkDocs."""
+"""The campaign site: content, checks, page plan, press and readers' files; only `engine/` imports MkDocs."""

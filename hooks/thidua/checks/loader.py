@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from ..content import urls
+from ..content import files, urls
 from ..content.model import (
     Anniversary,
     Corpus,
@@ -24,11 +24,15 @@ from ..content.model import (
 )
 from ..content.problems import ContentError, Problem, ProcessingError, processing
 from ..content.source import Document, read_data, read_document
-from ..content.text import did_you_mean, photo_credit
-from . import controls, duplicates, hygiene, photos, placeholders, privacy, schemas, strays, tone
+from ..content.text import did_you_mean, photo_credit, slugify
+from . import bounds, controls, docs, duplicates, hygiene, photos, placeholders, privacy, schemas, strays, tone
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+PHOTO_SUFFIX = re.compile(r"^[a-z0-9]{1,5}$")  # which format it is, the content decides (checks/photos.py)
+# A name with spaces or diacritics breaks `srcset` (candidates end at whitespace) and some feed readers.
+PHOTO_NAME = ("tên tệp ảnh “{name}” chỉ được có chữ thường không dấu, chữ số và gạch ngang: hãy đổi tên tệp "
+              "thành “{suggestion}” (photo file name)")
 EXEMPLAR_PLAIN_FIELDS = frozenset({"title", "name", "summary", "award", "photo_alt", "photo_credit", "corrections"})
 RESERVED_ID = "mã “{id}” trùng với địa chỉ /{url} mà trang dùng sẵn: hãy đổi tên tệp (reserved id)"
 RESERVED_ALIAS = "mã cũ “{id}” trùng với địa chỉ /{url} mà trang dùng sẵn: hãy xóa mã cũ này (reserved id)"
@@ -38,6 +42,8 @@ RESERVED_ALIAS = "mã cũ “{id}” trùng với địa chỉ /{url} mà trang 
 class Loaded:
     corpus: Corpus
     problems: list[Problem] = field(default_factory=list)
+    documents: dict[str, Document] = field(default_factory=dict)  # "exemplars/<id>" -> its parsed file
+    local: list[Problem] = field(default_factory=list)  # all but the checks across stories (aliases, duplicates)
 
     @property
     def errors(self) -> list[Problem]:
@@ -54,7 +60,7 @@ def load_corpus(root: Path) -> Corpus:
 
 def load(root: Path) -> Loaded:
     root = root.resolve()
-    problems: list[Problem] = []
+    problems: list[Problem] = files.link_problems(root)
     reader = _Reader(root, problems)
     unit_types = {key: UnitType(key, order=n, **value) for n, (key, value)
                   in enumerate(reader.taxonomy(root / "content" / "unit-types.yml", "unit-types").meta.items(), 1)}
@@ -67,9 +73,30 @@ def load(root: Path) -> Loaded:
     corpus = Corpus(plans, movements, unit_types, units, movement_kinds=kinds, groupings=groupings)
     problems += _cross_check_taxonomy(corpus, reader.documents)
     corpus.exemplars = reader.each(root / "exemplars", lambda doc: _exemplar(doc, corpus, root))
-    problems += _check_aliases(corpus, reader.documents)
-    problems += duplicates.duplicate_problems(corpus, reader.documents) + strays.stray_problems(root)
-    return Loaded(corpus, sorted(set(problems)))
+    problems += strays.stray_problems(root) + docs.docs_problems(root)  # change only with a full reading
+    across = _across_stories(corpus, reader.documents)
+    return Loaded(corpus, sorted(set(problems + across)), reader.documents, problems)
+
+
+def reload_exemplar(previous: Loaded, root: Path, path: Path) -> Loaded:
+    """What `load` would now give after one exemplar file changed (or went), reading only that file."""
+    root = root.resolve()
+    exemplar_id = path.stem
+    source = (root / "exemplars" / path.name).relative_to(root).as_posix()
+    local = [p for p in previous.local if p.path != source]
+    documents = {key: doc for key, doc in previous.documents.items() if key != f"exemplars/{exemplar_id}"}
+    exemplars = {key: e for key, e in previous.corpus.exemplars.items() if key != exemplar_id}
+    corpus = replace(previous.corpus, exemplars=exemplars)
+    reader = _Reader(root, local)
+    reader.documents = documents
+    if (root / source).exists():
+        reader.one(root / source, exemplars, lambda doc: _exemplar(doc, corpus, root))
+    corpus.exemplars = dict(sorted(exemplars.items(), key=lambda item: f"{item[0]}.md"))  # as `load` reads them
+    return Loaded(corpus, sorted(set(local + _across_stories(corpus, documents))), documents, local)
+
+
+def _across_stories(corpus: Corpus, documents: dict[str, Document]) -> list[Problem]:
+    return _check_aliases(corpus, documents) + duplicates.duplicate_problems(corpus, documents)
 
 
 class _Reader:
@@ -80,31 +107,35 @@ class _Reader:
     def each(self, folder: Path, build) -> dict:
         items = {}
         for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-            item_id, relative = path.stem, path.relative_to(self.root).as_posix()
-            if path.is_dir():
-                self.problems.append(Problem(relative, 1, "-", f"“{path.name}” là một thư mục, không phải tệp bài viết: "
-                                             "hãy đổi tên thư mục (folder named .md)"))
-                continue
-            try:
-                with processing(relative):
-                    doc = read_document(path, self.root)
-                    item = build(doc)
-            except ContentError as err:
-                self.problems += err.problems
-                continue
-            except ProcessingError as err:  # never a traceback: the file is named, the rest is still checked
-                self.problems.append(err.problem)
-                continue
-            found: list[Problem] = []
-            if not SLUG.match(item_id):
-                found.append(Problem(doc.path, 1, "id", f"tên tệp “{path.name}” phải là mã viết thường, không dấu, "
-                                     "nối bằng gạch ngang, ví dụ to-tu-quan-khu-pho-1.md (file name is not a slug)"))
-            found += item.problems
-            self.problems += found
-            if not any(p.is_error for p in found):
-                items[item_id] = item.value
-                self.documents[f"{folder.name}/{item_id}"] = doc
+            self.one(path, items, build)
         return items
+
+    def one(self, path: Path, items: dict, build) -> None:
+        """Read one file into `items` (by id), its problems into `self.problems`."""
+        item_id, relative = path.stem, path.relative_to(self.root).as_posix()
+        if path.is_dir():
+            self.problems.append(Problem(relative, 1, "-", f"“{path.name}” là một thư mục, không phải tệp bài viết: "
+                                         "hãy đổi tên thư mục (folder named .md)"))
+            return
+        try:
+            with processing(relative):
+                doc = read_document(path, self.root)
+                item = build(doc)
+        except ContentError as err:
+            self.problems += err.problems
+            return
+        except ProcessingError as err:  # never a traceback: the file is named, the rest is still checked
+            self.problems.append(err.problem)
+            return
+        found: list[Problem] = []
+        if not SLUG.match(item_id):
+            found.append(Problem(doc.path, 1, "id", f"tên tệp “{path.name}” phải là mã viết thường, không dấu, "
+                                 "nối bằng gạch ngang, ví dụ to-tu-quan-khu-pho-1.md (file name is not a slug)"))
+        found += item.problems
+        self.problems += found
+        if not any(p.is_error for p in found):
+            items[item_id] = item.value
+            self.documents[f"{path.parent.name}/{item_id}"] = doc
 
     def taxonomy(self, path: Path, schema: str) -> Document:
         """A data file of ids (unit types, movement kinds, groupings), checked against its schema.
@@ -145,10 +176,14 @@ def _date(doc: Document, key: str, value: str | None, problems: list[Problem]) -
         return None
 
 
-def _base_problems(doc: Document, schema: str, plain: frozenset[str] = frozenset(),
+def _base_problems(doc: Document, schema: str, plain: frozenset[str] | None = None,
                    extra_properties: dict | None = None) -> list[Problem]:
+    """What every Markdown source must satisfy before it is rendered: the schema, clean text, bounded bodies
+    and safe links (plans, movements and units may also link to paths inside the site)."""
+    plain = frozenset(map(str, doc.meta)) if plain is None else plain  # every field of plans, movements, units
     return (schemas.schema_problems(doc, schema, extra_properties) + hygiene.text_problems(doc, plain)
-            + controls.control_problems(doc))
+            + controls.control_problems(doc) + bounds.body_problems(doc)
+            + hygiene.link_problems(doc, site_paths=schema != "exemplar"))
 
 
 def _groupings(reader: _Reader, path: Path) -> dict[str, Grouping]:
@@ -225,7 +260,6 @@ def _unit(doc: Document) -> _Built:
 
 def _exemplar(doc: Document, corpus: Corpus, root: Path) -> _Built:
     problems = _base_problems(doc, "exemplar", EXEMPLAR_PLAIN_FIELDS, grouping_properties(corpus))
-    problems += hygiene.link_problems(doc)
     problems += tone.tone_problems(doc) + privacy.personal_data_problems(doc) + placeholders.placeholder_problems(doc)
     m = doc.meta
     problems += _reference(doc, "unit", m.get("unit"), corpus.units, "đơn vị")
@@ -276,6 +310,11 @@ def _photo_path(doc: Document, value, root: Path, problems: list[Problem]) -> st
     if value.startswith(("/", "\\")) or ".." in Path(value).parts or ":" in value:
         problems.append(doc.problem("photo", "đường dẫn ảnh phải là tên tệp đặt cạnh bài, không dùng “..” "
                                     "hay đường dẫn tuyệt đối (photo path escapes the folder)"))
+        return None
+    stem, dot, suffix = value.rpartition(".")
+    if not (dot and SLUG.match(stem) and PHOTO_SUFFIX.match(suffix)):
+        suggestion = f"{slugify(stem if dot else value) or 'anh'}.{suffix.lower() if dot else 'jpg'}"
+        problems.append(doc.problem("photo", PHOTO_NAME.format(name=value[:60], suggestion=suggestion)))
         return None
     folder = (root / doc.path).parent
     path = folder / value

@@ -14,6 +14,7 @@ from ..site.settings import SettingsError, config_problems, parse_as_of
 from . import new_command, selection
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+AS_OF_ENV = "THIDUA_AS_OF"  # the build date from CI's environment, when --as-of is not given
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,12 +71,15 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_check)
 
     build = commands.add_parser("build", help="kiểm tra rồi dựng trang vào site/ (chỉ thay site/ khi dựng thành công)")
-    build.add_argument("--as-of", metavar="NGÀY", help="ngày build YYYY-MM-DD: bài có ngày sau ngày này chưa được công bố (mặc định: hôm nay)")
+    build.add_argument("--as-of", metavar="NGÀY", default=os.environ.get(AS_OF_ENV),
+                       help=f"ngày build YYYY-MM-DD: bài có ngày sau ngày này chưa được công bố (mặc định: {AS_OF_ENV} hoặc hôm nay)")
     build.add_argument("--site-dir", type=Path, metavar="THƯ_MỤC", help="thư mục đầu ra (mặc định: site/)")
     build.set_defaults(run=_build)
 
-    serve = commands.add_parser("serve", help="xem trước tại http://127.0.0.1:8000, tự tải lại khi nội dung thay đổi")
-    serve.add_argument("--port", type=int, default=8000, metavar="CỔNG", help="cổng trên 127.0.0.1 (mặc định: 8000)")
+    serve = commands.add_parser("serve", help="xem trước tại http://127.0.0.1:8000; lưu một bài là trang cập nhật ngay")
+    serve.add_argument("--port", type=int, default=8000, metavar="CỔNG", help="cổng trên 127.0.0.1 (mặc định: 8000; 0: một cổng còn trống)")
+    serve.add_argument("--as-of", metavar="NGÀY", default=os.environ.get(AS_OF_ENV),
+                       help="ngày build YYYY-MM-DD như thidua build (mặc định: hôm nay)")
     serve.set_defaults(run=_serve)
 
     new_command.add_parser(commands)
@@ -123,10 +127,9 @@ def _build(args) -> int:
 
 
 def _serve(args) -> int:
-    from ..engine.building import serve
+    from ..engine.preview_server import serve
 
-    serve(args.root.resolve(), args.port)
-    return EXIT_OK
+    return serve(args.root.resolve(), args.port, parse_as_of(args.as_of) if args.as_of else None)
 
 
 def _report(problems: list[Problem], fmt: str) -> None:

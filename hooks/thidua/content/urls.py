@@ -6,6 +6,7 @@ URLs are site-relative without a leading slash ("phong-trao/x/"), as MkDocs' `ur
 
 from __future__ import annotations
 
+HOME = ""
 PLANS = "ke-hoach/"
 MOVEMENTS = "phong-trao/"
 UNITS = "don-vi/"
@@ -49,9 +50,10 @@ def exemplars(page: int = 1) -> str:
     return paged(EXEMPLARS, page)
 
 
-def source_uri(url: str) -> str:
-    """The virtual Markdown file that MkDocs turns into `url` with `use_directory_urls`."""
-    return f"{url}index.md"
+def relative(from_page: str, to_url: str) -> str:
+    """A link from the page at `from_page` to `to_url`, both site-relative: the site works under any prefix."""
+    depth = from_page.count("/")
+    return "../" * depth + to_url
 
 
 def absolute(site_url: str, url: str) -> str:
@@ -84,6 +86,12 @@ def share_image(exemplar_id: str) -> str:
 
 
 SITE_SHARE_IMAGE = "assets/anh-chia-se.jpg"
+SCHEMAS = "schema/"
+
+
+def schema(file_name: str) -> str:
+    """A JSON Schema of the content, published for editors' tools ("exemplar.schema.json")."""
+    return f"{SCHEMAS}{file_name}"
 
 
 SEARCH = "tim-kiem/"

@@ -18,7 +18,6 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from ..content.problems import ProcessingError, now_processing, processing_file
-from ..site.settings import AS_OF_ENV
 
 
 class BuildFailed(Exception):
@@ -46,10 +45,10 @@ def build_site(root: Path, site_dir: Path | None = None, as_of: date | None = No
         remove_stale(site_dir.parent)
         staging = Path(tempfile.mkdtemp(prefix=f"{STAGING}{os.getpid()}-", dir=site_dir.parent))
         try:
-            with _as_of(root, as_of), _collect_mkdocs_messages(messages):
+            with _source_date(root, as_of), collect_mkdocs_messages(messages):
                 now_processing(None)
                 config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
-                build(config)
+                build(with_build_date(config, as_of))
             _replace(site_dir, staging)
         except (MkDocsException, SystemExit) as err:
             raise BuildFailed("\n".join(messages) or str(err)) from None
@@ -131,12 +130,17 @@ def _replace(site_dir: Path, staging: Path) -> None:
         shutil.rmtree(retired, ignore_errors=True)
 
 
-@contextmanager
-def _as_of(root: Path, as_of: date | None):
-    """The build date for the embargo, and SOURCE_DATE_EPOCH for every date MkDocs writes (sitemap, gzip)."""
-    settings = {}
+def with_build_date(config, as_of: date | None):
+    """The build date for the embargo, handed to the hooks as a value in `extra.thidua.as_of`."""
     if as_of is not None:
-        settings[AS_OF_ENV] = as_of.isoformat()
+        config.extra["thidua"] = {**(config.extra.get("thidua") or {}), "as_of": as_of}
+    return config
+
+
+@contextmanager
+def _source_date(root: Path, as_of: date | None):
+    """SOURCE_DATE_EPOCH for every date MkDocs writes (sitemap, gzip): MkDocs reads it from the environment."""
+    settings = {}
     if "SOURCE_DATE_EPOCH" not in os.environ:
         settings["SOURCE_DATE_EPOCH"] = str(_commit_time(root) or _midnight(as_of or date.today()))
     previous = {key: os.environ.get(key) for key in settings}
@@ -175,7 +179,7 @@ class _Collector(logging.Handler):
 
 
 @contextmanager
-def _collect_mkdocs_messages(messages: list[str]):
+def collect_mkdocs_messages(messages: list[str]):
     """MkDocs' warnings and errors become the message of `BuildFailed` (strict: any warning fails)."""
     logger = logging.getLogger("mkdocs")
     handler = _Collector(messages)
@@ -185,9 +189,3 @@ def _collect_mkdocs_messages(messages: list[str]):
     finally:
         logger.removeHandler(handler)
 
-
-def serve(root: Path, port: int = 8000) -> None:
-    """Preview with live reload; mkdocs.yml watches content/, exemplars/, hooks/ and overrides/."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    mkdocs_serve(config_file=str(root / "mkdocs.yml"), livereload=True, dev_addr=f"127.0.0.1:{port}")

@@ -1,191 +1,163 @@
-"""The thin adapter between MkDocs and the content model: load once, hand MkDocs virtual pages."""
+"""The thin adapter between MkDocs and the site: each MkDocs event is one call on a `SiteBuild`.
+
+MkDocs' vocabulary stays here: source files (`src_uri`), generated `File`s, front matter, the Markdown
+configuration. The domain speaks of page URLs; a page of `use_directory_urls` at "x/" comes from "x/index.md".
+"""
 
 from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
-from ..checks.loader import load_corpus
-from ..checks.schemas import SCHEMA_DIR
-from ..content import urls
-from ..content.model import Corpus
 from ..content.problems import ContentError, now_processing
-from ..content.text import format_date
-from ..press.syndication import Syndication
-from ..readers import assets, images, search
-from ..site import guide
-from ..site.browse import browse_links
-from ..site.dashboard import campaign_dashboard
-from ..site.pages import home_context, site_pages
-from ..site.sections import SECTIONS, section_of
+from ..readers import assets
 from ..site.sanitize import clean_html
-from ..site.settings import Settings, SettingsError, settings_from
+from ..site.settings import SettingsError
 from ..site.spec import PageSpec
+from .site_build import SiteBuild, SiteInfo
+from .story_markdown import story_renderer
 
 
-@dataclass
-class _Build:
-    settings: Settings
-    corpus: Corpus  # as published on settings.as_of: embargoed stories are already gone
-    pages: dict[str, PageSpec]
-    photos: dict[str, images.Photo] = field(default_factory=dict)  # by exemplar id
-    assets: dict[str, str] = field(default_factory=dict)  # our CSS and JS: plain name -> hashed name
+def source_uri(url: str) -> str:
+    """The virtual Markdown file that MkDocs turns into the page at `url` (with `use_directory_urls`)."""
+    return f"{url}index.md"
 
 
-_build: _Build | None = None
-_syndication: Syndication | None = None  # feeds, ninjs, republish box, structured data (press agencies)
-PRESS_PAGE = "bao-chi.md"
-CACHE = Path(".cache")  # outside site/, git-ignored: rebuilds reuse resized photos and share images
-IMAGE_CACHE = CACHE / "images"
-SHARE_CACHE = CACHE / "share"
+class ThiduaHooks:
+    """MkDocs' hooks as methods of one object; `hooks/mkdocs_hooks.py` exposes those of one instance."""
+
+    def __init__(self) -> None:
+        self.site: SiteBuild | None = None
+        self.assets: dict[str, str] = {}  # our CSS and JS: plain name -> content-hashed name
+
+    def on_config(self, config):
+        if self.site is not None:  # a previous build of `mkdocs serve` that failed midway
+            self.site.close()
+        info = SiteInfo(root=Path(config.config_file_path).resolve().parent, name=config.site_name,
+                        url=config.site_url or "", author=config.site_author or "",
+                        extra=dict(config.extra.get("thidua") or {}))
+        try:
+            self.site = SiteBuild.prepare(info, story_renderer(config.markdown_extensions, config.mdx_configs))
+        except ContentError as err:
+            raise PluginError(f"Nội dung chưa hợp lệ, chưa thể dựng trang:\n{err}") from None
+        except SettingsError as err:
+            raise PluginError(str(err)) from None
+        now_processing(None)
+        return config
+
+    def on_files(self, files: Files, config) -> Files:
+        for page in self.site.generated_pages():
+            files.append(generated_page(page, config))
+        for url, path in self.site.static_files():
+            files.append(File.generated(config, url, abs_src_path=str(path)))
+        self.assets = hash_assets(files, config)
+        return files
+
+    def on_env(self, env, config, files):
+        env.filters.update(self.site.template_filters())
+        env.globals.update(self.site.template_globals())
+        env.globals["thidua_asset"] = self.assets.__getitem__
+        return env
+
+    def on_pre_page(self, page, config, files):
+        now_processing(self._source_of(page, config))  # named if MkDocs fails while rendering this page
+        return page
+
+    def on_post_page(self, output: str, page, config) -> str:
+        now_processing(None)
+        return output
+
+    def on_page_context(self, context, page, config, nav):
+        now_processing(self._source_of(page, config))
+        spec = self.site.page(page.url)
+        if spec is not None:
+            context["thidua"] = spec.context
+        title, description = _title_and_description(spec, page, config)
+        context["thidua_head"] = self.site.head(spec, title, description)
+        republish = self.site.republish(spec)
+        if republish is not None:
+            context["thidua_republish"] = republish
+        return context
+
+    def on_page_markdown(self, markdown: str, page, config, files) -> str:
+        """A hand-written page's title and description are printed unescaped by MkDocs' templates: escape them."""
+        spec = self.site.page(page.url)
+        if spec is None or spec.hand_written:
+            page.meta.update({key: html.escape(str(page.meta[key])) for key in ("title", "description") if key in page.meta})
+        return markdown
+
+    def on_page_content(self, html_text: str, page, config, files) -> str:
+        """Every body passes one allow-list; a story's body was rendered once, with its syndicated copy."""
+        spec = self.site.page(page.url)
+        if spec is not None and spec.kind == "exemplar":
+            story = self.site.syndication.stories[spec.context["exemplar"].id]
+            page.toc = get_toc(story.toc_tokens)
+            return story.page_html
+        return clean_html(html_text)
+
+    def on_post_build(self, config) -> None:
+        self.site.write_extras(Path(config.site_dir))
+        now_processing(None)
+
+    def on_build_error(self, error) -> None:
+        """Stop drawing share images at once: the build has failed (`thidua build`, a preview rebuild)."""
+        if self.site is not None:
+            self.site.close()
+
+    def _source_of(self, page, config) -> str | None:
+        """The repository file a page comes from: a plan, movement, unit or story file, or a page of docs/."""
+        spec = self.site.page(page.url)
+        if spec is not None and spec.source:
+            return spec.source
+        if not page.file.abs_src_path:
+            return None
+        path = Path(page.file.abs_src_path).resolve()
+        return path.relative_to(self.site.info.root).as_posix() if path.is_relative_to(self.site.info.root) else None
 
 
-def on_config(config):
-    global _build
-    root = Path(config.config_file_path).resolve().parent
-    try:
-        settings = settings_from(config.extra.get("thidua", {}), root, config.site_url or "")
-        corpus = load_corpus(root).published(settings.as_of)
-        pages = site_pages(corpus, settings.page_size) + guide.guide_pages(corpus)
-    except ContentError as err:
-        raise PluginError(f"Nội dung chưa hợp lệ, chưa thể dựng trang:\n{err}") from None
-    except SettingsError as err:
-        raise PluginError(str(err)) from None
-    cache = root / IMAGE_CACHE
-    photos = {}
-    for exemplar in (e for e in corpus.exemplars.values() if e.photo):
-        now_processing(exemplar.source)
-        photos[exemplar.id] = images.process(root / exemplar.photo, cache)
-    _build = _Build(settings, corpus, {page.src_uri: page for page in pages}, photos)
-    global _syndication
-    if _syndication is not None:  # a previous build of `mkdocs serve` that failed midway
-        _syndication.share_images.close()
-    try:
-        _syndication = Syndication.prepare(corpus, settings, config.site_name, config.site_author or "",
-                                           config.markdown_extensions, config.mdx_configs, photos,
-                                           root / SHARE_CACHE)
-    except SettingsError as err:
-        raise PluginError(str(err)) from None
-    now_processing(None)
-    return config
-
-
-def on_files(files: Files, config) -> Files:
-    for page in _build.pages.values():
-        inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-        files.append(File.generated(config, page.src_uri, content=_markdown(page), inclusion=inclusion))
-    for exemplar_id, photo in _build.photos.items():  # only resized, metadata-free renditions, never the original
-        for name, cached in photo.files():
-            files.append(File.generated(config, urls.exemplar(exemplar_id) + name, abs_src_path=str(cached)))
-    for schema in sorted(SCHEMA_DIR.glob("*.schema.json")):
-        files.append(File.generated(config, f"schema/{schema.name}", abs_src_path=str(schema)))
-    _hash_assets(files, config)
-    return files
-
-
-def _hash_assets(files: Files, config) -> None:
+def hash_assets(files: Files, config) -> dict[str, str]:
     """Our CSS and JS published under content-hashed names only (readers.assets)."""
+    hashed_names = {}
     for name in assets.HASHED:
         source = files.get_file_from_path(name)
         if source is None:
             raise PluginError(f"thiếu tệp {config.docs_dir}/{name}")
         content = source.content_bytes
         files.remove(source)
-        hashed = assets.hashed_name(name, content)
-        files.append(File.generated(config, hashed, content=content))
-        _build.assets[name] = hashed
+        hashed_names[name] = assets.hashed_name(name, content)
+        files.append(File.generated(config, hashed_names[name], content=content))
+    return hashed_names
 
 
-def on_env(env, config, files):
-    env.filters["vndate"] = format_date
-    env.globals["thidua_urls"] = urls
-    env.globals["thidua_photos"] = _build.photos
-    env.globals["thidua_browse"] = browse_links()
-    env.globals["thidua_sections"] = SECTIONS
-    env.globals["thidua_asset"] = _build.assets.__getitem__
-    env.globals["thidua_short_name"] = _build.settings.short_name
-    env.filters["thidua_section"] = section_of
-    return env
+def generated_page(page: PageSpec, config) -> File:
+    inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
+    return File.generated(config, source_uri(page.url), content=page_markdown(page), inclusion=inclusion)
 
 
-def on_pre_page(page, config, files):
-    now_processing(_source_of(page, config))  # named if MkDocs fails while rendering this page
-    return page
-
-
-def on_post_page(output: str, page, config) -> str:
-    now_processing(None)
-    return output
-
-
-def on_build_error(error) -> None:
-    """Stop drawing share images at once: the build has failed (`thidua build`, a `serve` rebuild)."""
-    if _syndication is not None:
-        _syndication.share_images.close()
-
-
-def _source_of(page, config) -> str | None:
-    """The repository file a page comes from: a plan, movement, unit or story file, or a page of docs/."""
-    spec = _build.pages.get(page.file.src_uri)
-    if spec is not None:
-        return spec.source or None
-    if not page.file.abs_src_path:
-        return None
-    root = Path(config.config_file_path).resolve().parent
-    path = Path(page.file.abs_src_path).resolve()
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else None
-
-
-def on_page_context(context, page, config, nav):
-    now_processing(_source_of(page, config))
-    spec = _build.pages.get(page.file.src_uri)
-    if spec is not None:
-        context["thidua"] = spec.context
-    elif page.is_homepage:
-        context["thidua"] = {**home_context(_build.corpus, _build.photos),
-                             "dashboard": campaign_dashboard(_build.corpus, _build.settings.as_of)}
-    elif page.file.src_uri == PRESS_PAGE:
-        context["thidua"] = _syndication.press_context()
-    _add_press_context(context, page, config, spec)
-    return context
-
-
-def _add_press_context(context, page, config, spec: PageSpec | None) -> None:
-    """What main.html's head (Open Graph, feeds, JSON-LD) and the republish box print."""
-    kind = spec.kind if spec is not None else "home" if page.is_homepage else "press" if page.file.src_uri == PRESS_PAGE else None
-    if spec is not None:
-        title, description = spec.title, spec.description
-    else:
-        title = config.site_name if page.is_homepage else page.meta.get("title") or page.title or config.site_name
-        description = page.meta.get("description") or config.site_description or ""
-    context["thidua_head"] = _syndication.head(kind, spec.context if spec is not None else {}, title, description)
-    if kind == "exemplar":
-        context["thidua_republish"] = _syndication.republish(spec.context["exemplar"].id)
-
-
-def on_page_content(html_text: str, page, config, files) -> str:
-    spec = _build.pages.get(page.file.src_uri)
-    return clean_html(html_text) if spec is not None and spec.untrusted else html_text
-
-
-def on_post_build(config) -> None:
-    site_dir = Path(config.site_dir)
-    _syndication.write(site_dir)
-    search.write_index(_build.corpus, site_dir)
-    now_processing(None)
-
-
-def _markdown(page: PageSpec) -> str:
+def page_markdown(page: PageSpec) -> str:
     # MkDocs' templates print title and description unescaped, so they are escaped here, once.
     # JSON strings are YAML scalars, and json.dumps is far cheaper than yaml.safe_dump on every page.
     meta = {"title": html.escape(page.title), "description": html.escape(page.description),
             "template": page.template}
     front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
-    if page.kind in ("exemplar", "plan"):  # a plan prints its own table of contents, for phones too
+    if page.kind == "exemplar":  # rendered once by the syndication (see on_page_content)
+        return f"---\n{front}hide: [toc]\n---\n"
+    if page.kind == "plan":  # a plan prints its own table of contents, for phones too
         front += "hide: [toc]\n"
     return f"---\n{front}---\n\n{page.body}\n"
+
+
+def _title_and_description(spec: PageSpec | None, page, config) -> tuple[str, str]:
+    """Ours from the plan; a hand-written page's from its front matter unless the plan says (home: the site)."""
+    if spec is not None and not spec.hand_written:
+        return spec.title, spec.description
+    # escaped by on_page_markdown for MkDocs' templates; main.html escapes on its own
+    title = (spec.title if spec else "") or html.unescape(page.meta.get("title") or page.title or config.site_name)
+    description = (spec.description if spec else "") or html.unescape(page.meta.get("description")
+                                                                      or config.site_description or "")
+    return title, description

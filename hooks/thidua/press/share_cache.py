@@ -82,7 +82,7 @@ class ShareImages:
                 shutil.copyfile(cached, target)
 
     def close(self) -> None:
-        """Stop the workers; `mkdocs serve` calls this for a build that failed before publishing."""
+        """Stop the workers; the engine calls this for a build that failed before publishing."""
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
             self.pool = None

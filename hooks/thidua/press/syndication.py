@@ -1,6 +1,6 @@
 """Everything press agencies take from the site, computed once per build from the published corpus.
 
-The MkDocs adapter asks this module for what a page's head and the republish box need, and, after the
+The engine asks this module for what a page's head and the republish box need, and, after the
 build, has it write feeds, ninjs, the catalog, share images and redirects into the site folder.
 """
 
@@ -16,7 +16,8 @@ from ..content.model import Corpus
 from ..content.problems import now_processing
 from ..site import redirects
 from ..site.settings import Settings, SettingsError
-from ..site.stories import Story, markdown_renderer, render_stories
+from ..site.spec import PageSpec
+from ..site.stories import Story, ToHtml, render_stories, render_story
 from . import catalog, feeds, ninjs
 from .republish import Republish, republish
 from .share_cache import Card, FromPhoto, ShareImages
@@ -30,21 +31,35 @@ class Syndication:
     terms: Terms
     stories: dict[str, Story]
     share_images: ShareImages
+    to_html: ToHtml
+    photos: dict  # images.Photo by exemplar id
 
     @classmethod
-    def prepare(cls, corpus: Corpus, settings: Settings, site_name: str, site_author: str,
-                markdown_extensions: list, markdown_configs: dict, photos: dict,
-                share_cache: Path) -> Syndication:
-        """Render the stories and start drawing their share images, which `write` then publishes."""
+    def prepare(cls, corpus: Corpus, settings: Settings, site_name: str, site_author: str, to_html: ToHtml,
+                photos: dict, share_cache: Path) -> Syndication:
+        """Render the stories once; `draw_share_images` starts their cards, which `write` then publishes."""
         if not settings.site_url.startswith(("https://", "http://")):
             raise SettingsError("mkdocs.yml cần site_url (https://…): nguồn tin, ninjs và dòng nguồn dùng địa chỉ đầy đủ")
         terms = Terms(site_name=site_name, site_url=settings.site_url, holder=site_author or site_name,
                       licence=settings.licence, attribution=settings.attribution or site_name)
-        md = markdown_renderer(markdown_extensions, markdown_configs)
-        stories = render_stories(corpus, photos, settings.site_url, md)
-        share_images = ShareImages(share_cache)
-        share_images.start(_share_images(corpus, stories, terms))
-        return cls(corpus, terms, stories, share_images)
+        stories = render_stories(corpus, photos, settings.site_url, to_html)
+        return cls(corpus, terms, stories, ShareImages(share_cache), to_html, photos)
+
+    def draw_share_images(self) -> None:
+        """Start drawing (in other processes) while the pages are rendered; `write` waits for them."""
+        self.share_images.close()
+        self.share_images = ShareImages(self.share_images.cache_dir)
+        self.share_images.start(_share_images(self.corpus, self.stories, self.terms))
+
+    def with_story(self, corpus: Corpus, exemplar_id: str) -> Syndication:
+        """After one story changed (the preview): only that story is rendered again."""
+        stories = dict(self.stories)
+        stories.pop(exemplar_id, None)
+        if exemplar_id in corpus.exemplars:
+            stories[exemplar_id] = render_story(corpus, corpus.exemplars[exemplar_id], self.photos,
+                                                self.terms.site_url, self.to_html)
+        order = {e.id: n for n, e in enumerate(corpus.exemplars_newest_first)}
+        return replace(self, corpus=corpus, stories=dict(sorted(stories.items(), key=lambda item: order[item[0]])))
 
     def head(self, kind: str | None, context: dict, title: str, description: str) -> Head:
         return replace(head_for(kind, context, self.corpus, self.terms), title=title, description=description)
@@ -55,6 +70,10 @@ class Syndication:
     @property
     def feeds(self) -> list[feeds.Feed]:
         return feeds.site_feeds(self.corpus, self.stories, self.terms.site_name)
+
+    def press_page(self) -> PageSpec:
+        """docs/bao-chi.md, with every feed listed: a hand-written page the plan gives its context."""
+        return PageSpec(urls.PRESS, "", "", "press", hand_written=True, context=self.press_context())
 
     def press_context(self) -> dict:
         """What the press page lists: every feed, the catalog, the licence."""

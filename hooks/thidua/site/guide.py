@@ -126,4 +126,5 @@ def field_reference_markdown(corpus: Corpus, schema: dict | None = None) -> str:
     movements = sorted(corpus.movements.values(), key=lambda m: (m.plan, m.order))
     schema = schema or extended_schema("exemplar", grouping_properties(corpus))
     return templates.render("fields.md", fields=field_reference(schema), units=units,
-                            unit_types=corpus.unit_types, movements=movements)
+                            unit_types=corpus.unit_types, movements=movements,
+                            schema_url=urls.relative(urls.FIELD_REFERENCE, urls.schema("exemplar.schema.json")))

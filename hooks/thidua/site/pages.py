@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from ..content import urls
@@ -9,6 +10,7 @@ from ..content.model import Corpus, Exemplar
 from .browse import browse_pages
 from .campaign import featured_stories
 from .related import related_stories
+from .dashboard import campaign_dashboard
 from .spec import DEFAULT_PAGE_SIZE, PageSpec, Pagination, paginate
 
 HOME_LATEST = 6
@@ -27,6 +29,12 @@ def site_pages(corpus: Corpus, page_size: int = DEFAULT_PAGE_SIZE) -> list[PageS
 
 def _reader_pages(corpus: Corpus, page_size: int) -> list[PageSpec]:
     return [*browse_pages(corpus, page_size), search_page()]
+
+
+def home_page(corpus: Corpus, as_of: date, site_name: str, photos=()) -> PageSpec:
+    """docs/index.md, with the campaign at a glance; its og:title is the site's name."""
+    return PageSpec(urls.HOME, "", site_name, "home", hand_written=True,
+                    context={**home_context(corpus, photos), "dashboard": campaign_dashboard(corpus, as_of)})
 
 
 def home_context(corpus: Corpus, photos=()) -> dict[str, Any]:
@@ -113,7 +121,7 @@ def _exemplar_page(corpus: Corpus, exemplar: Exemplar) -> PageSpec:
     unit = corpus.units[exemplar.unit]
     return PageSpec(
         urls.exemplar(exemplar.id), "thidua/exemplar.html", exemplar.display_title, "exemplar",
-        description=exemplar.summary, body=exemplar.body, untrusted=True, source=exemplar.source,
+        description=exemplar.summary, body=exemplar.body, source=exemplar.source,
         context={"exemplar": exemplar, "unit": unit, "locality": corpus.locality(unit),
                  "movements": [corpus.movements[m] for m in exemplar.movements],
                  "related": related_stories(corpus, exemplar)},

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -12,10 +11,8 @@ from ..content.problems import ContentError, Problem
 from ..content.source import Document, read_section
 from .spec import DEFAULT_PAGE_SIZE
 
-AS_OF_ENV = "THIDUA_AS_OF"
 CONFIG_FILE = "mkdocs.yml"
 SECTION = "extra.thidua"
-
 
 @dataclass(frozen=True)
 class Settings:
@@ -42,7 +39,9 @@ class SettingsError(ValueError):
 
 
 def settings_from(extra: dict, root: Path, site_url: str) -> Settings:
-    """`extra.thidua` of mkdocs.yml, checked against its schema like content: `mkdocs.yml:line: key: message`."""
+    """`extra.thidua` of mkdocs.yml, checked against its schema like content: `mkdocs.yml:line: key: message`.
+
+    `as_of` is the build date the engine was given (thidua build --as-of), else mkdocs.yml's, else today."""
     try:
         doc = read_section(root / CONFIG_FILE, ("extra", "thidua"))
     except ContentError as err:
@@ -52,9 +51,8 @@ def settings_from(extra: dict, root: Path, site_url: str) -> Settings:
     if problems:
         raise SettingsError("\n".join(map(str, problems)))
     extra = doc.meta
-    raw = os.environ.get(AS_OF_ENV) or extra.get("as_of")
     licence = extra.get("licence")
-    return Settings(root=root, site_url=site_url, as_of=parse_as_of(raw),
+    return Settings(root=root, site_url=site_url, as_of=parse_as_of(extra.get("as_of")),
                     page_size=extra.get("page_size", DEFAULT_PAGE_SIZE),
                     licence=Licence(licence["name"], licence["url"]) if licence else DEFAULT_LICENCE,
                     attribution=extra.get("attribution", ""), short_name=extra.get("short_name", ""))

@@ -1,12 +1,10 @@
-"""A page the hooks generate, as data: URL, template, context. Pagination of long listings."""
+"""A page of the site, as data: URL, template, context. Pagination of long listings."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from math import ceil
 from typing import Any, Callable, Sequence
-
-from ..content import urls
 
 DEFAULT_PAGE_SIZE = 20
 
@@ -33,7 +31,10 @@ class Pagination:
 
 @dataclass(frozen=True)
 class PageSpec:
-    """A page the hooks generate: MkDocs renders `body` (Markdown) into `template` with `context`."""
+    """A page: the engine renders `body` (Markdown) into `template` with `context`.
+
+    A hand-written page (home, press) is declared too, by its URL, so that the plan alone says which page
+    gets which context; its title and description, when empty here, come from its own front matter."""
 
     url: str
     template: str
@@ -43,12 +44,8 @@ class PageSpec:
     body: str = ""
     context: dict[str, Any] = field(default_factory=dict)
     in_nav: bool = False  # listings are in the navigation; single items never are
-    untrusted: bool = False  # bodies from pull requests go through the sanitiser
+    hand_written: bool = False  # a page of docs/: text, template and front matter are the file's, context is ours
     source: str = ""  # the content file the page comes from, named if building it fails
-
-    @property
-    def src_uri(self) -> str:
-        return urls.source_uri(self.url)
 
 
 def paginate(items: Sequence[Any], size: int, url_of: Callable[[int], str]) -> list[Pagination]:

@@ -11,17 +11,22 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from typing import Callable
+from urllib.parse import urljoin
 
-import markdown
 import nh3
 
 from ..content import urls
 from ..content.model import Corpus, Exemplar, Unit
 from ..content.problems import now_processing
-from .sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, clean_html
+from .sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, clean_html, keep_attribute
 
+# A story body's Markdown to HTML and its headings (toc tokens), as the site's pages render it (the engine's).
+ToHtml = Callable[[str], tuple[str, list]]
 VIETNAM = timezone(timedelta(hours=7), "ICT")
+STORY_LINK_REL = "noopener nofollow"  # a story's links lead off-site
+# The heading permalinks ("¶") the toc extension writes: they mean nothing off-site. A fixed shape, linear.
+_PERMALINK = re.compile(r'<a\s+class="headerlink"[^<>]*>[^<]*</a\s*>')
 PHOTO_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}
 
 
@@ -53,6 +58,8 @@ class Story:
     locality: Unit | None
     movements: tuple
     url: str  # absolute URL of the story page
+    page_html: str  # sanitised body as the story's own page shows it (heading permalinks, links as written)
+    toc_tokens: list  # its headings, as Python-Markdown's toc extension lists them, for the page's table of contents
     html: str  # sanitised body, absolute links, no heading permalinks
     text: str  # the body as plain text, paragraphs separated by blank lines
     photo: Photo | None
@@ -78,57 +85,37 @@ class Story:
                 f"<figcaption>Ảnh: {html.escape(self.photo.credit)}</figcaption></figure>")
 
 
-def markdown_renderer(extensions: list, configs: dict) -> markdown.Markdown:
-    """The site's Markdown extensions, without heading permalinks ("¶"), which mean nothing off-site."""
-    configs = {name: dict(value) for name, value in (configs or {}).items()}
-    if "toc" in configs:
-        configs["toc"]["permalink"] = False
-    return markdown.Markdown(extensions=list(extensions), extension_configs=configs)
+def render_stories(corpus: Corpus, photos: dict, site_url: str, to_html: ToHtml) -> dict[str, Story]:
+    """Each story rendered once; `photos` are the processed photos (images.Photo) by exemplar id."""
+    return {e.id: render_story(corpus, e, photos, site_url, to_html) for e in corpus.exemplars_newest_first}
 
 
-def render_stories(corpus: Corpus, photos: dict, site_url: str, md: markdown.Markdown) -> dict[str, Story]:
-    """Each story rendered once; `photos` are the processed photos (images.Photo) by exemplar id.
-
-    Agencies get the largest JPEG rendition: the original file may carry EXIF and GPS data."""
-    stories = {}
-    for exemplar in corpus.exemplars_newest_first:
-        now_processing(exemplar.source)
-        md.reset()
-        page_url = urls.absolute(site_url, urls.exemplar(exemplar.id))
-        body = absolute_links(clean_html(md.convert(exemplar.body)), page_url)
-        unit = corpus.units[exemplar.unit]
-        photo = None
-        if exemplar.id in photos:
-            processed = photos[exemplar.id]
-            largest = processed.variants[-1]
-            photo = Photo(urls.absolute(site_url, urls.exemplar(exemplar.id) + processed.name(largest, "jpeg")),
-                          largest.jpeg, exemplar.photo_alt or "", exemplar.photo_credit or "")
-        stories[exemplar.id] = Story(
-            exemplar, unit, corpus.locality(unit),
-            tuple(corpus.movements[m] for m in exemplar.movements), page_url, body, html_to_text(body), photo)
-    return stories
+def render_story(corpus: Corpus, exemplar: Exemplar, photos: dict, site_url: str, to_html: ToHtml) -> Story:
+    """One story; agencies get the largest JPEG rendition: the original file may carry EXIF and GPS data."""
+    now_processing(exemplar.source)
+    page_url = urls.absolute(site_url, urls.exemplar(exemplar.id))
+    rendered, toc_tokens = to_html(exemplar.body)
+    body = absolute_links(clean_html(_PERMALINK.sub("", rendered), STORY_LINK_REL), page_url)
+    unit = corpus.units[exemplar.unit]
+    photo = None
+    if exemplar.id in photos:
+        processed = photos[exemplar.id]
+        largest = processed.variants[-1]
+        photo = Photo(urls.absolute(site_url, urls.exemplar(exemplar.id) + processed.name(largest, "jpeg")),
+                      largest.jpeg, exemplar.photo_alt or "", exemplar.photo_credit or "")
+    return Story(exemplar, unit, corpus.locality(unit),
+                 tuple(corpus.movements[m] for m in exemplar.movements), page_url, clean_html(rendered, STORY_LINK_REL),
+                 toc_tokens, body, html_to_text(body), photo)
 
 
 def absolute_links(fragment: str, base_url: str) -> str:
     """Links resolved against the story's own URL: copied elsewhere, a relative link would break."""
 
     def resolve(tag: str, attribute: str, value: str) -> str | None:
-        if attribute in ("href", "src"):
-            return urljoin(base_url, page_link(value))
-        return value
+        return urljoin(base_url, value) if attribute in ("href", "src") else keep_attribute(tag, attribute, value)
 
     return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
-                     link_rel="noopener nofollow", attribute_filter=resolve)
-
-
-def page_link(href: str) -> str:
-    """A link to a Markdown source ("../x/index.md#y", "../x.md"), as MkDocs rewrites it: the page's URL."""
-    parts = urlsplit(href)
-    if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
-        return href
-    path = parts.path.removesuffix(".md")
-    path = path.removesuffix("index") if path.endswith("/index") or path == "index" else path + "/"
-    return urlunsplit(("", "", path or "./", parts.query, parts.fragment))
+                     link_rel=STORY_LINK_REL, attribute_filter=resolve)
 
 
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "figure",

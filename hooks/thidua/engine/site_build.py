@@ -1,0 +1,132 @@
+"""One build of the site as data: settings, the published corpus, the page plan, photos, press exports.
+
+No MkDocs here. The adapter (`mkdocs_adapter.ThiduaHooks`) maps MkDocs' events onto this object, the
+preview (`preview.py`) replaces it when one story changes, and another engine would reuse it as it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..checks.loader import Loaded, load
+from ..checks.schemas import SCHEMA_DIR
+from ..content import urls
+from ..content.model import Corpus, Exemplar
+from ..content.problems import ContentError, now_processing
+from ..content.text import format_date
+from ..press.republish import Republish
+from ..press.structured_data import Head
+from ..press.syndication import Syndication
+from ..readers import images, search
+from ..site import guide
+from ..site.browse import browse_links
+from ..site.pages import home_page, site_pages
+from ..site.sections import SECTIONS, section_of
+from ..site.settings import Settings, settings_from
+from ..site.spec import PageSpec
+from ..site.stories import ToHtml
+
+CACHE = Path(".cache")  # outside site/, git-ignored: rebuilds reuse resized photos and share images
+IMAGE_CACHE = CACHE / "images"
+SHARE_CACHE = CACHE / "share"
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What the engine's configuration says about the site (mkdocs.yml: site_name, site_url, extra.thidua)."""
+
+    root: Path
+    name: str
+    url: str
+    author: str = ""
+    extra: dict | None = None  # extra.thidua, with as_of when the engine was given a build date
+
+
+@dataclass
+class SiteBuild:
+    info: SiteInfo
+    settings: Settings
+    content: Loaded  # everything read, embargoed stories included, with the warnings
+    corpus: Corpus  # as published on settings.as_of: embargoed stories are already gone
+    photos: dict[str, images.Photo]  # by exemplar id
+    syndication: Syndication  # feeds, ninjs, republish box, structured data (press agencies)
+    pages: dict[str, PageSpec]  # by URL, the hand-written home and press pages included
+
+    @classmethod
+    def prepare(cls, info: SiteInfo, to_html: ToHtml, content: Loaded | None = None) -> SiteBuild:
+        """Load and check the content (`ContentError` lists every error), plan the pages, start the cards."""
+        settings = settings_from(info.extra or {}, info.root, info.url)
+        content = content or load(info.root)
+        if content.errors:
+            raise ContentError(content.errors)
+        corpus = content.corpus.published(settings.as_of)
+        photos = {e.id: _photo(info.root, e) for e in corpus.exemplars.values() if e.photo}
+        syndication = Syndication.prepare(corpus, settings, info.name, info.author, to_html, photos,
+                                          info.root / SHARE_CACHE)
+        syndication.draw_share_images()
+        return cls(info, settings, content, corpus, photos, syndication, _plan(corpus, settings, info, syndication))
+
+    def with_stories(self, content: Loaded, exemplar_ids: set[str]) -> SiteBuild:
+        """The same build after some stories' files changed (the preview): only their photos and copies are redone."""
+        if content.errors:
+            raise ContentError(content.errors)
+        corpus = content.corpus.published(self.settings.as_of)
+        photos = {key: photo for key, photo in self.photos.items() if key not in exemplar_ids}
+        for exemplar_id in sorted(exemplar_ids):
+            exemplar = corpus.exemplars.get(exemplar_id)
+            if exemplar is not None and exemplar.photo:
+                photos[exemplar_id] = _photo(self.info.root, exemplar)
+        syndication = replace(self.syndication, photos=photos)
+        for exemplar_id in sorted(exemplar_ids):
+            syndication = syndication.with_story(corpus, exemplar_id)
+        return replace(self, content=content, corpus=corpus, photos=photos, syndication=syndication,
+                       pages=_plan(corpus, self.settings, self.info, syndication))
+
+    def page(self, url: str) -> PageSpec | None:
+        return self.pages.get(url)
+
+    def generated_pages(self) -> list[PageSpec]:
+        return [page for page in self.pages.values() if not page.hand_written]
+
+    def static_files(self) -> list[tuple[str, Path]]:
+        """(URL, file) published as they are: photo renditions (never the original) and the content schemas."""
+        files = [(urls.exemplar(exemplar_id) + name, cached)
+                 for exemplar_id, photo in self.photos.items() for name, cached in photo.files()]
+        return files + [(urls.schema(schema.name), schema) for schema in sorted(SCHEMA_DIR.glob("*.schema.json"))]
+
+    def template_filters(self) -> dict:
+        return {"vndate": format_date, "thidua_section": section_of}
+
+    def template_globals(self) -> dict:
+        return {"thidua_urls": urls, "thidua_photos": self.photos, "thidua_browse": browse_links(),
+                "thidua_sections": SECTIONS, "thidua_short_name": self.settings.short_name}
+
+    def head(self, page: PageSpec | None, title: str, description: str) -> Head:
+        """What the head of a page tells machines (Open Graph, feeds, JSON-LD), any page, ours or not."""
+        kind, context = (page.kind, page.context) if page is not None else (None, {})
+        return self.syndication.head(kind, context, title, description)
+
+    def republish(self, page: PageSpec | None) -> Republish | None:
+        """The “Đăng lại bài này” box, on story pages only."""
+        return self.syndication.republish(page.context["exemplar"].id) if page and page.kind == "exemplar" else None
+
+    def write_extras(self, site_dir: Path) -> None:
+        """After the pages: feeds, ninjs, catalog, share images, redirects and the search index."""
+        self.syndication.write(site_dir)
+        search.write_index(self.corpus, site_dir)
+
+    def close(self) -> None:
+        """Stop drawing share images (a build that failed before `write_extras`)."""
+        self.syndication.share_images.close()
+
+
+def _photo(root: Path, exemplar: Exemplar) -> images.Photo:
+    now_processing(exemplar.source)  # named if the photo cannot be processed
+    return images.process(root / exemplar.photo, root / IMAGE_CACHE)
+
+
+def _plan(corpus: Corpus, settings: Settings, info: SiteInfo, syndication: Syndication) -> dict[str, PageSpec]:
+    pages = [home_page(corpus, settings.as_of, info.name, syndication.photos), *site_pages(corpus, settings.page_size),
+             *guide.guide_pages(corpus), syndication.press_page()]
+    return {page.url: page for page in pages}
