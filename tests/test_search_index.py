@@ -29,7 +29,7 @@ def test_the_built_index_finds_stories_by_folded_words_with_weights(site):
     assert meta["stories"] == 2
     stories = [json.loads((index / "d" / f"{n}.json").read_text("utf-8")) for n in range(2)]
     assert [s["u"] for s in stories] == ["guong-dien-hinh/guong-a/", "guong-dien-hinh/guong-b/"]  # newest first
-    assert stories[0] == {"u": "guong-dien-hinh/guong-a/", "t": "Thi đua dạy chữ", "k": "Cá nhân",
+    assert stories[0] == {"u": "guong-dien-hinh/guong-a/", "t": "Thi đua dạy chữ", "n": "Nguyễn Thị Hòa", "k": "Cá nhân",
                           "d": "Hàm Thuận Bắc", "l": "Bài mẫu về lớp học.", "s": 1}
     # "dua": in story 0's title (weight 10) and story 1's lede (weight 6), as gaps between story numbers.
     assert json.loads((index / "w" / "dua.json").read_text("utf-8")) == [[1, 1], [10, 6]]

@@ -94,7 +94,7 @@ def test_every_page_that_shows_a_sample_labels_it(built_repo):
 
 def test_story_pages_stay_out_of_the_navigation(built_repo):
     nav = built_repo.page("")
-    nav = nav[nav.index('<nav class="md-nav md-nav--primary"'):]
+    nav = nav[nav.index('<nav id="td-sections"'):]
     nav = nav[:nav.index("</nav>")]
     assert "guong-dien-hinh/" in nav and not any(e.id in nav for e in CORPUS.exemplars.values())
 

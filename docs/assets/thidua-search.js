@@ -92,10 +92,11 @@ function result(story, forms, root) {
   const item = element("li", "td-result");
   const link = highlighted("a", "td-result__title", story.t, forms);
   link.href = root + story.u;
+  const name = highlighted("p", "td-result__name", story.n || "", forms);
   const meta = element("p", "td-result__meta");
   if (story.s) meta.append(element("span", "td-badge td-badge--sample", "Nội dung mẫu"), " ");
   meta.append(`${story.k} · ${story.d}`);
-  item.append(link, meta, highlighted("p", "td-result__excerpt", story.l, forms));
+  item.append(link, name, meta, highlighted("p", "td-result__excerpt", story.l, forms));
   return item;
 }
 
@@ -159,7 +160,9 @@ function setUp(form) {
     if (input.value) run(input.value);
   } else {
     const query = new URLSearchParams(location.search).get("q");
+    const header = document.querySelector(".td-search--header input[name=q]");
     if (query) { input.value = query; run(query); }
+    if (query && header) header.value = query;  // the header's box keeps what the reader searched for
   }
 }
 

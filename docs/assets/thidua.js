@@ -1,5 +1,5 @@
 /* The site's small behaviours, in a file rather than inline so the Content-Security-Policy can forbid
-   inline scripts (deploy/nginx.conf). Loaded at the end of every page (mkdocs.yml extra_javascript). */
+   inline scripts (deploy/nginx.conf). Loaded by every page under a content-hashed name (overrides/main.html). */
 (function () {
   "use strict";
 

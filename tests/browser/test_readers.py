@@ -150,11 +150,13 @@ def test_every_page_kind_fits_a_phone_and_says_it_is_vietnamese(chromium, base_u
         page.close()
 
 
-def test_the_dashboard_counts_reports_and_the_deadline(phone, base_url):
-    phone.goto(f"{base_url}/")
-    assert phone.locator(".td-countdown").inner_text() == "đã kết thúc"  # built as of 31/12/2023
+def test_the_home_page_of_a_running_campaign_counts_reports_without_rows_of_zeros(phone, base_url):
+    phone.goto(f"{base_url}/")  # built as of 31/12/2023, the campaign's last day
+    assert phone.locator(".td-phase__label").inner_text() == "Đang diễn ra"
+    assert phone.locator(".td-countdown").inner_text() == "hạn báo cáo đã qua"
     assert phone.get_by_role("img", name="Đơn vị đã báo cáo kết quả 1 trên 15 đơn vị đã báo cáo.").count() == 1
     assert phone.locator(".td-dashboard .td-glance dd").nth(1).inner_text() == "1 / 15"
+    assert phone.locator(".td-dashboard svg .td-chart__value", has_text=re.compile(r"^0$")).count() == 0
     locality = phone.get_by_role("img", name=re.compile("^Gương điển hình theo địa phương"))
     assert locality.count() == 1
     table = phone.locator("#theo-dia-phuong ~ details table")

@@ -24,7 +24,7 @@ from ..content.model import (
 )
 from ..content.problems import ContentError, Problem, ProcessingError, processing
 from ..content.source import Document, read_data, read_document
-from ..content.text import did_you_mean, slugify
+from ..content.text import did_you_mean, photo_credit, slugify
 from . import (
     bounds,
     controls,
@@ -296,7 +296,7 @@ def _exemplar(doc: Document, corpus: Corpus, root: Path) -> _Built:
     return _Built(Exemplar(
         id=Path(doc.path).stem, title=m["title"], kind=m["kind"], name=m["name"], unit=m["unit"],
         movements=tuple(m["movements"]), date=published, summary=m["summary"], body=doc.body, source=doc.path,
-        award=m.get("award"), photo=photo, photo_alt=m.get("photo_alt"), photo_credit=m.get("photo_credit"),
+        award=m.get("award"), photo=photo, photo_alt=m.get("photo_alt"), photo_credit=photo_credit(m.get("photo_credit")),
         consent=m.get("consent", False), updated=updated, corrections=tuple(corrections),
         sample=m.get("sample", False), aliases=tuple(m.get("aliases", ())),
         groups=tuple((g.id, tuple(m[g.field])) for g in corpus.groupings.values() if g.field in m),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from datetime import date
 from typing import Iterable
@@ -38,3 +39,15 @@ def did_you_mean(value: str, known: Iterable[str], cutoff: float = 0.5) -> str:
     """"; có phải ý bạn là “x”?" for the closest known id or key, or "" when none is close."""
     close = difflib.get_close_matches(value, list(known), n=1, cutoff=cutoff)
     return f"; {word('did_you_mean', close[0])}" if close else ""
+
+
+_CREDIT_PREFIX = re.compile(r"^\s*ảnh\s*[:：–—-]\s*", re.IGNORECASE)
+
+
+def photo_credit(credit: str | None) -> str | None:
+    """The photo's author or source without a leading "Ảnh:", which every page and feed prints
+    before it: editors often write "Ảnh: Nguyễn Văn A" (the guide's own example did), and readers
+    then saw "Ảnh: Ảnh: …"."""
+    if not isinstance(credit, str):
+        return credit
+    return _CREDIT_PREFIX.sub("", nfc(credit), count=1) or credit

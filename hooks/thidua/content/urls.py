@@ -66,6 +66,7 @@ FEED_FILES = {"atom": "feed.xml", "rss": "rss.xml", "json": "feed.json"}
 CATALOG = "api/catalog.json"
 EXEMPLARS_CSV = "api/exemplars.csv"
 PRESS = "bao-chi/"
+ABOUT = "gioi-thieu/"
 
 
 def feeds(page_url: str) -> dict[str, str]:
@@ -101,6 +102,7 @@ TOP_LEVEL = frozenset(url.strip("/") for url in (PLANS, MOVEMENTS, UNITS, EXEMPL
     "api", "assets", "schema", "search", "stylesheets", "javascripts", "feed.xml", "rss.xml", "feed.json"}
 SEARCH_INDEX = "tim-kiem/chi-muc/"  # the search index, written after the build (search.py)
 SEARCH_SCRIPT = "assets/thidua-search.js"
+MENU_SCRIPT = "assets/thidua-menu.js"  # the phone menu button
 
 
 KIND_SLUGS = {"individual": "ca-nhan", "collective": "tap-the"}

@@ -16,6 +16,7 @@ from mkdocs.structure.toc import get_toc
 
 from ..content.problems import ContentError, now_processing
 from ..site import cms
+from ..readers import assets
 from ..site.sanitize import clean_html
 from ..site.settings import SettingsError
 from ..site.spec import PageSpec
@@ -33,6 +34,7 @@ class ThiduaHooks:
 
     def __init__(self) -> None:
         self.site: SiteBuild | None = None
+        self.assets: dict[str, str] = {}  # our CSS and JS: plain name -> content-hashed name
 
     def on_config(self, config):
         if self.site is not None:  # a previous build of `mkdocs serve` that failed midway
@@ -59,11 +61,13 @@ class ThiduaHooks:
                 files.append(File.generated(config, url, abs_src_path=str(source)))
             else:
                 files.append(File.generated(config, url, content=source))
+        self.assets = hash_assets(files, config)
         return files
 
     def on_env(self, env, config, files):
         env.filters.update(self.site.template_filters())
         env.globals.update(self.site.template_globals())
+        env.globals["thidua_asset"] = self.assets.__getitem__
         return env
 
     def on_pre_page(self, page, config, files):
@@ -122,6 +126,20 @@ class ThiduaHooks:
         return path.relative_to(self.site.info.root).as_posix() if path.is_relative_to(self.site.info.root) else None
 
 
+def hash_assets(files: Files, config) -> dict[str, str]:
+    """Our CSS and JS published under content-hashed names only (readers.assets)."""
+    hashed_names = {}
+    for name in assets.HASHED:
+        source = files.get_file_from_path(name)
+        if source is None:
+            raise PluginError(f"thiếu tệp {config.docs_dir}/{name}")
+        content = source.content_bytes
+        files.remove(source)
+        hashed_names[name] = assets.hashed_name(name, content)
+        files.append(File.generated(config, hashed_names[name], content=content))
+    return hashed_names
+
+
 def generated_page(page: PageSpec, config) -> File:
     inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
     return File.generated(config, source_uri(page.url), content=page_markdown(page), inclusion=inclusion)
@@ -135,6 +153,8 @@ def page_markdown(page: PageSpec) -> str:
     front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
     if page.kind == "exemplar":  # rendered once by the syndication (see on_page_content)
         return f"---\n{front}hide: [toc]\n---\n"
+    if page.kind == "plan":  # a plan prints its own table of contents, for phones too
+        front += "hide: [toc]\n"
     return f"---\n{front}---\n\n{page.body}\n"
 
 

@@ -23,6 +23,7 @@ from ..readers import images, search
 from ..site import cms, guide
 from ..site.browse import browse_links
 from ..site.pages import home_page, site_pages
+from ..site.sections import SECTIONS, section_of
 from ..site.settings import Settings, settings_from
 from ..site.spec import PageSpec
 from ..site.stories import ToHtml
@@ -105,10 +106,11 @@ class SiteBuild:
         return list(self.form.items())
 
     def template_filters(self) -> dict:
-        return {"vndate": format_date}
+        return {"vndate": format_date, "thidua_section": section_of}
 
     def template_globals(self) -> dict:
-        return {"thidua_urls": urls, "thidua_photos": self.photos, "thidua_browse": browse_links()}
+        return {"thidua_urls": urls, "thidua_photos": self.photos, "thidua_browse": browse_links(),
+                "thidua_sections": SECTIONS, "thidua_short_name": self.settings.short_name}
 
     def head(self, page: PageSpec | None, title: str, description: str) -> Head:
         """What the head of a page tells machines (Open Graph, feeds, JSON-LD), any page, ours or not."""
@@ -137,6 +139,6 @@ def _photo(root: Path, exemplar: Exemplar) -> images.Photo:
 
 
 def _plan(corpus: Corpus, settings: Settings, info: SiteInfo, syndication: Syndication) -> dict[str, PageSpec]:
-    pages = [home_page(corpus, settings.as_of, info.name), *site_pages(corpus, settings.page_size),
+    pages = [home_page(corpus, settings.as_of, info.name, syndication.photos), *site_pages(corpus, settings.page_size),
              *guide.guide_pages(corpus), syndication.press_page()]
     return {page.url: page for page in pages}

@@ -14,7 +14,7 @@ Layout under /tim-kiem/chi-muc/ (all JSON, served compressed by any static host)
 - `tu/<first letter>.json`: {word: number of stories} for the words starting with that letter, to
   complete the last word the reader is typing;
 - `w/<word>.json`: [story numbers as gaps, weights], the stories containing the word;
-- `d/<n>.json`: one story's URL, title, kind, unit and lede, fetched only for the results shown.
+- `d/<n>.json`: one story's URL, title, name, kind, unit and lede, fetched only for the results shown.
 A first query for two common words fetches two small vocabulary files, two posting lists and a few
 stories: tens of kilobytes, whatever the number of stories.
 """
@@ -61,7 +61,7 @@ def build_index(corpus: Corpus) -> tuple[list[dict], dict[str, list[tuple[int, i
         for word, weight in weights.items():
             postings[word].append((number, weight))
         unit = corpus.units[exemplar.unit]
-        stories.append({"u": urls.exemplar(exemplar.id), "t": exemplar.title, "k": exemplar.kind_label,
+        stories.append({"u": urls.exemplar(exemplar.id), "t": exemplar.title, "n": exemplar.name, "k": exemplar.kind_label,
                         "d": unit.name, "l": exemplar.summary, **({"s": 1} if exemplar.sample else {})})
     return stories, dict(postings)
 

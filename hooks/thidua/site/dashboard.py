@@ -11,6 +11,7 @@ from datetime import date
 
 from ..content import urls
 from ..content.model import Corpus
+from .campaign import phase_of, results_of
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,10 @@ class Chart:
     @property
     def max_value(self) -> int:
         return max([b.value for b in self.bars] + [1])
+
+    def with_stories(self) -> Chart:
+        """Only the bars that count something: rows of zeros made a finished campaign look abandoned."""
+        return Chart(self.id, self.title, self.value_label, tuple(b for b in self.bars if b.value))
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,7 @@ def campaign_dashboard(corpus: Corpus, as_of: date) -> dict:
     reported = tuple((u.name, urls.unit(u.id), u.report_for(plan.id).submitted <= plan.report_deadline)
                      for u in reporters)
     expected = len(corpus.reporting_units)
-    return {"charts": (per_movement, per_locality),
+    charts = tuple(c for c in (per_movement.with_stories(), per_locality.with_stories()) if c.bars)
+    return {"charts": charts, "phase": phase_of(plan, as_of), "results": results_of(corpus, plan), "plan": plan,
             "countdown": Countdown(plan.report_deadline, (plan.report_deadline - as_of).days),
             "reports": ReportStatus(reported, expected), "as_of": as_of}

@@ -8,6 +8,8 @@ from typing import Any
 from ..content import urls
 from ..content.model import Corpus, Exemplar
 from .browse import browse_pages
+from .campaign import featured_stories
+from .related import related_stories
 from .dashboard import campaign_dashboard
 from .spec import DEFAULT_PAGE_SIZE, PageSpec, Pagination, paginate
 
@@ -29,17 +31,20 @@ def _reader_pages(corpus: Corpus, page_size: int) -> list[PageSpec]:
     return [*browse_pages(corpus, page_size), search_page()]
 
 
-def home_page(corpus: Corpus, as_of: date, site_name: str) -> PageSpec:
+def home_page(corpus: Corpus, as_of: date, site_name: str, photos=()) -> PageSpec:
     """docs/index.md, with the campaign at a glance; its og:title is the site's name."""
     return PageSpec(urls.HOME, "", site_name, "home", hand_written=True,
-                    context={**home_context(corpus), "dashboard": campaign_dashboard(corpus, as_of)})
+                    context={**home_context(corpus, photos), "dashboard": campaign_dashboard(corpus, as_of)})
 
 
-def home_context(corpus: Corpus) -> dict[str, Any]:
+def home_context(corpus: Corpus, photos=()) -> dict[str, Any]:
+    """`photos`: the ids of stories with a photo (the first of them are featured at the top)."""
     plan = corpus.current_plan
+    featured = featured_stories(corpus, photos)
+    latest = [e for e in corpus.exemplars_newest_first[:HOME_LATEST + len(featured)] if e not in featured]
     others = [p for p in corpus.plans_newest_first if p.id != plan.id]
     return {"corpus": corpus, "plan": plan, "other_plans": others, "movements": corpus.movements_of(plan.id),
-            "latest": corpus.exemplars_newest_first[:HOME_LATEST], "exemplar_count": len(corpus.exemplars)}
+            "featured": featured, "latest": latest[:HOME_LATEST], "exemplar_count": len(corpus.exemplars)}
 
 
 def _plan_pages(corpus: Corpus) -> list[PageSpec]:
@@ -118,7 +123,8 @@ def _exemplar_page(corpus: Corpus, exemplar: Exemplar) -> PageSpec:
         urls.exemplar(exemplar.id), "thidua/exemplar.html", exemplar.display_title, "exemplar",
         description=exemplar.summary, body=exemplar.body, source=exemplar.source,
         context={"exemplar": exemplar, "unit": unit, "locality": corpus.locality(unit),
-                 "movements": [corpus.movements[m] for m in exemplar.movements]},
+                 "movements": [corpus.movements[m] for m in exemplar.movements],
+                 "related": related_stories(corpus, exemplar)},
     )
 
 

@@ -22,6 +22,7 @@ class Settings:
     page_size: int = DEFAULT_PAGE_SIZE
     licence: Licence = field(default_factory=lambda: DEFAULT_LICENCE)
     attribution: str = ""  # "Nguồn: <attribution> — <link>"; the site's name when empty
+    short_name: str = ""  # the header's name on phones; the site's name when empty
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def settings_from(extra: dict, root: Path, site_url: str) -> Settings:
     return Settings(root=root, site_url=site_url, as_of=parse_as_of(extra.get("as_of")),
                     page_size=extra.get("page_size", DEFAULT_PAGE_SIZE),
                     licence=Licence(licence["name"], licence["url"]) if licence else DEFAULT_LICENCE,
-                    attribution=extra.get("attribution", ""))
+                    attribution=extra.get("attribution", ""), short_name=extra.get("short_name", ""))
 
 
 def config_problems(root: Path) -> list[Problem]:
