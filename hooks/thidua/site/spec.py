@@ -1,0 +1,55 @@
+"""A page the hooks generate, as data: URL, template, context. Pagination of long listings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from math import ceil
+from typing import Any, Callable, Sequence
+
+from ..content import urls
+
+DEFAULT_PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class Pagination:
+    number: int
+    count: int
+    items: Sequence[Any]
+    url_of: Callable[[int], str] = field(repr=False)
+    total: int = 0
+
+    @property
+    def previous_url(self) -> str | None:
+        return self.url_of(self.number - 1) if self.number > 1 else None
+
+    @property
+    def next_url(self) -> str | None:
+        return self.url_of(self.number + 1) if self.number < self.count else None
+
+    def pages(self) -> list[tuple[int, str]]:
+        return [(n, self.url_of(n)) for n in range(1, self.count + 1)]
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A page the hooks generate: MkDocs renders `body` (Markdown) into `template` with `context`."""
+
+    url: str
+    template: str
+    title: str
+    kind: str
+    description: str = ""
+    body: str = ""
+    context: dict[str, Any] = field(default_factory=dict)
+    in_nav: bool = False  # listings are in the navigation; single items never are
+    untrusted: bool = False  # bodies from pull requests go through the sanitiser
+
+    @property
+    def src_uri(self) -> str:
+        return urls.source_uri(self.url)
+
+
+def paginate(items: Sequence[Any], size: int, url_of: Callable[[int], str]) -> list[Pagination]:
+    count = max(1, ceil(len(items) / size))
+    return [Pagination(n, count, items[(n - 1) * size:n * size], url_of, len(items)) for n in range(1, count + 1)]
