@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..checks.loader import load
 from ..content.problems import Problem
-from ..site.settings import SettingsError, parse_as_of
+from ..site.settings import SettingsError, parse_as_of, press_contact_warnings
 from . import new_command, selection
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -90,6 +90,8 @@ def _build(args) -> int:
         print("Chưa dựng được trang: hãy sửa các lỗi trên. site/ cũ được giữ nguyên.", file=sys.stderr)
         return EXIT_ERRORS
     print(f"Đã dựng trang vào {site}")
+    for warning in press_contact_warnings(args.root):
+        print(f"cảnh báo: {warning}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -6,6 +6,8 @@ URLs are site-relative without a leading slash ("phong-trao/x/"), as MkDocs' `ur
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 PLANS = "ke-hoach/"
 MOVEMENTS = "phong-trao/"
 UNITS = "don-vi/"
@@ -96,3 +98,21 @@ MONTHS = f"{EXEMPLARS}thang/"
 def month(year_month: str, page: int = 1) -> str:
     """year_month is "YYYY-MM"."""
     return paged(f"{MONTHS}{year_month}/", page)
+
+
+def tag_uri(site_url: str, day, first_id: str) -> str:
+    """A story's identity (RFC 4151), minted from the id it was first published under: kept through renames.
+
+    tag:thidua.binhthuan.example,2023-09-01:guong-dien-hinh/<first-id>"""
+    host = urlsplit(site_url).hostname or site_url
+    return f"tag:{host},{day.isoformat()}:{EXEMPLARS}{first_id}"
+
+
+def feed_archive(page_url: str, number: int) -> str:
+    """RFC 5005 archive document `number` of a page's Atom feed; 1 holds the oldest stories and never changes."""
+    return f"{page_url}feed/{PAGE}/{number}.xml"
+
+
+SITEMAP = "sitemap.xml"
+NEWS_SITEMAP = "sitemap-news.xml"
+ROBOTS = "robots.txt"

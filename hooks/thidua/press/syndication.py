@@ -7,16 +7,15 @@ build, has it write feeds, ninjs, the catalog, share images and redirects into t
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
-
-from PIL import Image
 
 from ..content import urls
 from ..content.model import Corpus
 from ..site import redirects
 from ..site.settings import Settings, SettingsError
 from ..site.stories import Story, markdown_renderer, render_stories
-from . import catalog, feeds, ninjs
+from . import catalog, feeds, ninjs, sitemaps
 from .republish import Republish, republish
 from .share_cache import Card, FromPhoto, ShareImages
 from .structured_data import Head, head_for
@@ -29,6 +28,9 @@ class Syndication:
     terms: Terms
     stories: dict[str, Story]
     share_images: ShareImages
+    overrides: Path  # the theme's custom_dir: templates of feed entries, republish box, redirects
+    as_of: date
+    settings: Settings
 
     @classmethod
     def prepare(cls, corpus: Corpus, settings: Settings, site_name: str, site_author: str,
@@ -43,21 +45,22 @@ class Syndication:
         stories = render_stories(corpus, photos, settings.site_url, md)
         share_images = ShareImages(share_cache)
         share_images.start(_share_images(corpus, stories, terms))
-        return cls(corpus, terms, stories, share_images)
+        return cls(corpus, terms, stories, share_images, settings.root / "overrides", settings.as_of, settings)
 
     def head(self, kind: str | None, context: dict, title: str, description: str) -> Head:
         return replace(head_for(kind, context, self.corpus, self.terms), title=title, description=description)
 
     def republish(self, exemplar_id: str) -> Republish:
-        return republish(self.stories[exemplar_id], self.terms)
+        return republish(self.stories[exemplar_id], self.terms, self.overrides)
 
     @property
     def feeds(self) -> list[feeds.Feed]:
         return feeds.site_feeds(self.corpus, self.stories, self.terms.site_name)
 
     def press_context(self) -> dict:
-        """What the press page lists: every feed, the catalog, the licence."""
-        return {"feeds": self.feeds, "terms": self.terms, "catalog": urls.CATALOG, "csv": urls.EXEMPLARS_CSV,
+        """What the press page lists: every feed with stories, the catalog, the licence, the contact."""
+        return {"feeds": [f for f in self.feeds if f.every], "contact": self.settings.press_contact,
+                "terms": self.terms, "catalog": urls.CATALOG, "csv": urls.EXEMPLARS_CSV,
                 "movements": {m.id: m for m in self.corpus.movements.values()},
                 "units": {u.id: u for u in self.corpus.units.values()}}
 
@@ -71,30 +74,37 @@ class Syndication:
             path.write_bytes(data)
             written.append(path)
 
-        contents = {sid: feeds.entry_html(story, self.terms) for sid, story in self.stories.items()}
-        fallback = feeds.site_fallback(self.corpus)
-        for feed in self.feeds:
-            updated = feeds.feed_updated(feed, fallback)
-            put(feed.url("atom"), feeds.atom(feed, self.terms, updated, contents))
-            put(feed.url("rss"), feeds.rss(feed, self.terms, updated, contents))
-            put(feed.url("json"), feeds.json_feed(feed, self.terms, contents))
+        self.share_images.publish(site_dir)
+        self._write_feeds(put)
         for story in self.stories.values():
             ex = story.exemplar
-            size = None
-            if story.photo is not None:
-                with Image.open(story.photo.path) as image:
-                    size = image.size
-            put(urls.ninjs(ex.id), ninjs.ninjs_bytes(story, self.terms, size))
-            for alias in ex.aliases:
+            share = site_dir / urls.share_image(ex.id)
+            data = ninjs.ninjs_bytes(story, self.terms, share.stat().st_size if share.exists() else None)
+            put(urls.ninjs(ex.id), data)
+            for alias in ex.aliases:  # the old address keeps answering: its page redirects, its ninjs stays
                 target = site_dir / urls.exemplar(alias) / "index.html"
                 if target.exists():  # the loader forbids this; never overwrite a real page
                     raise FileExistsError(f"mã cũ “{alias}” trùng với một trang đã có")
                 put(urls.exemplar(alias) + "index.html",
-                    redirects.redirect_page(story.url, ex.display_title).encode("utf-8"))
-        self.share_images.publish(site_dir)
+                    redirects.redirect_page(self.overrides, story.url, ex.display_title).encode("utf-8"))
+                put(urls.ninjs(alias), data)
         put(urls.CATALOG, catalog.catalog_bytes(self.corpus, self.terms))
         put(urls.EXEMPLARS_CSV, catalog.exemplars_csv(self.corpus, self.terms))
+        put(urls.NEWS_SITEMAP, sitemaps.news_sitemap(self.stories.values(), self.as_of, self.terms, self.overrides))
+        put(urls.ROBOTS, sitemaps.robots(self.terms))
         return written
+
+    def _write_feeds(self, put) -> None:
+        contents = {sid: feeds.entry_html(s, self.terms, self.overrides) for sid, s in self.stories.items()}
+        texts = {sid: feeds.entry_text(s, self.terms, self.overrides) for sid, s in self.stories.items()}
+        fallback = feeds.site_fallback(self.corpus)
+        for feed in self.feeds:
+            updated = feeds.feed_updated(feed.stories, fallback)
+            put(feed.url("atom"), feeds.atom(feed, self.terms, updated, contents))
+            put(feed.url("rss"), feeds.rss(feed, self.terms, updated, contents))
+            put(feed.url("json"), feeds.json_feed(feed, self.terms, contents, texts))
+            for archive in feeds.archives(feed):
+                put(archive.url, feeds.atom_archive(archive, self.terms, contents))
 
 
 def _share_images(corpus: Corpus, stories: dict[str, Story], terms: Terms) -> dict[str, Card | FromPhoto]:

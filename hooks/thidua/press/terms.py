@@ -16,6 +16,8 @@ class Terms:
     holder: str  # the copyright holder (mkdocs.yml site_author)
     licence: Licence
     attribution: str  # the source named in "Nguồn: …"
+    province: str = "Bình Thuận"  # where every unit is: ninjs places and located
+    country: str = "Việt Nam"
 
     def attribution_line(self, link: str) -> str:
         return f"Nguồn: {self.attribution} — {link}"
