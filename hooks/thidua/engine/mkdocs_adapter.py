@@ -13,7 +13,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from ..checks.loader import load_corpus
 from ..checks.schemas import SCHEMA_DIR
 from ..content import urls
+from ..content.history import commit_date
 from ..content.model import Corpus
+from ..content.moments import iso
 from ..content.problems import ContentError
 from ..content.text import format_date
 from ..press.syndication import Syndication
@@ -24,6 +26,7 @@ from ..site.dashboard import campaign_dashboard
 from ..site.pages import home_context, site_pages
 from ..site.sanitize import clean_html
 from ..site.settings import Settings, SettingsError, settings_from
+from ..site.lastmod import page_lastmod
 from ..site.spec import PageSpec
 
 
@@ -83,6 +86,7 @@ def on_files(files: Files, config) -> Files:
 
 def on_env(env, config, files):
     env.filters["vndate"] = format_date
+    env.filters["iso"] = iso
     env.globals["thidua_urls"] = urls
     env.globals["thidua_photos"] = _build.photos
     env.globals["thidua_browse"] = browse_links()
@@ -100,6 +104,25 @@ def on_page_context(context, page, config, nav):
         context["thidua"] = _syndication.press_context()
     _add_press_context(context, page, config, spec)
     return context
+
+
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """Before the sitemap is rendered (MkDocs renders it before the pages): hand-written pages' lastmod."""
+    if page.file.src_uri not in _build.pages:
+        _hand_written_lastmod(page, config)
+    return markdown
+
+
+def _hand_written_lastmod(page, config) -> None:
+    """The home page changes with its newest story; other hand-written pages with their file's last commit."""
+    if page.is_homepage and _build.corpus.exemplars:
+        page.meta["lastmod"] = max(e.last_modified for e in _build.corpus.exemplars.values()).isoformat()
+        return
+    source = Path(config.docs_dir) / page.file.src_uri
+    changed = commit_date(_build.settings.root, source.relative_to(_build.settings.root).as_posix()) \
+        if source.is_relative_to(_build.settings.root) else None
+    if changed is not None:
+        page.meta["lastmod"] = changed.isoformat()
 
 
 def _add_press_context(context, page, config, spec: PageSpec | None) -> None:
@@ -131,6 +154,13 @@ def _markdown(page: PageSpec) -> str:
     # JSON strings are YAML scalars, and json.dumps is far cheaper than yaml.safe_dump on every page.
     meta = {"title": html.escape(page.title), "description": html.escape(page.description),
             "template": page.template}
+    modified = page_lastmod(page)
+    if modified is not None:
+        meta["lastmod"] = modified.isoformat()
+    if not page.in_sitemap:
+        meta["sitemap"] = False
+    if page.kind == "exemplar":  # the one author rule: the unit wrote the story (meta author, JSON-LD, feeds, ninjs)
+        meta["author"] = html.escape(page.context["unit"].name)
     front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
     if page.kind == "exemplar":
         front += "hide: [toc]\n"
