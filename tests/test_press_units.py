@@ -43,7 +43,7 @@ def test_a_feed_holds_the_fifty_newest_stories_newest_first():
     site_feed = feeds.site_feeds(corpus, stories, "Trang")[0]
     assert len(site_feed.stories) == feeds.MAX_ENTRIES == 50
     assert [s.exemplar.id for s in site_feed.stories] == [f"bai-{n}" for n in range(59, 9, -1)]
-    assert feeds.feed_updated(site_feed, None).date() == date(2023, 8, 1) + timedelta(days=59)
+    assert feeds.feed_updated(site_feed.stories, None).date() == date(2023, 8, 1) + timedelta(days=59)
     assert "¶" not in stories["bai-1"].html  # heading permalinks mean nothing off-site
 
 

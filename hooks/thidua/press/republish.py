@@ -15,8 +15,8 @@ from ..site.stories import Story
 from ..site.templating import render
 from .terms import SAMPLE_WARNING, Terms
 
-TAGS = {"p", "h2", "h3", "strong", "em", "a", "ul", "ol", "li", "blockquote", "figure", "img", "figcaption", "time"}
-ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt", "width", "height"}, "time": {"datetime"}, "*": set()}
+TAGS = {"p", "h2", "h3", "strong", "em", "a", "ul", "ol", "li", "blockquote", "figure", "img", "figcaption"}
+ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt", "width", "height"}, "*": set()}
 
 
 @dataclass(frozen=True)
