@@ -17,11 +17,9 @@ from pathlib import Path
 import feedparser
 import pytest
 from jsonschema import Draft202012Validator
-from support import REPO, Site, copy_repository
+from support import REPO, SHARED, VALIDATE_FEEDS, Site, copy_repository
 
 SITE_URL = "https://thidua.binhthuan.example/"
-SHARED = next((p / "shared" for p in REPO.parents if (p / "shared" / "tools" / "validate-feeds").is_file()), None)
-VALIDATE_FEEDS = SHARED / "tools" / "validate-feeds" if SHARED else REPO / "missing-validate-feeds"
 NINJS_SCHEMA = json.loads((Path(__file__).parent / "fixtures" / "ninjs-schema_3.1.json").read_text("utf-8"))
 ATOM = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -274,8 +272,7 @@ def test_the_ninjs_picture_has_caption_alt_credit_holder_and_every_rendition_wit
 
 
 def test_ninjs_validates_against_the_iptc_schema_shared_copy_too(built_repo):
-    schemas = [NINJS_SCHEMA] + ([json.loads((SHARED / "standards/ninjs-schema_3.1.json").read_text("utf-8"))]
-                                if SHARED else [])
+    schemas = [NINJS_SCHEMA, json.loads((SHARED / "standards/ninjs-schema_3.1.json").read_text("utf-8"))]
     for schema in schemas:
         validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
         for path in (out(built_repo) / "guong-dien-hinh").glob("*/ninjs.json"):
