@@ -3,6 +3,7 @@ story through `prev-archive`, and every archive document is valid in the W3C Fee
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -37,10 +38,13 @@ def written(tmp_path_factory):
     contents = {sid: feeds.entry_html(s, TERMS, REPO / "overrides") for sid, s in stories.items()}
     folder = tmp_path_factory.mktemp("archives")
     (folder / "feed.xml").write_bytes(feeds.atom(feed, TERMS, feeds.feed_updated(feed.stories, None), contents))
+    texts = {sid: feeds.entry_text(s, TERMS, REPO / "overrides") for sid, s in stories.items()}
+    (folder / "feed.json").write_bytes(feeds.json_feed(feed, TERMS, contents, texts))
     for archive in feeds.archives(feed):
         path = folder / archive.url
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(feeds.atom_archive(archive, TERMS, contents))
+        (folder / archive.json_url).write_bytes(feeds.json_archive(archive, TERMS, contents, texts))
     return folder
 
 
@@ -74,6 +78,17 @@ def test_archives_hold_full_pages_oldest_first_and_link_both_ways(written):
     assert first["self"] == "feed/trang/1.xml"
     assert len(first_ids) == 50 and first_ids[-1].endswith("bai-000")  # the oldest fifty, newest first
     assert not (written / "feed/trang/3.xml").exists()  # 23 stories are no full page: not archived yet
+
+
+def test_json_feed_walks_the_same_pages_through_next_url(written):
+    document = json.loads((written / "feed.json").read_text("utf-8"))
+    seen, pages = [i["id"] for i in document["items"]], []
+    while "next_url" in document:
+        pages.append(document["next_url"].removeprefix(SITE_URL))
+        document = json.loads((written / pages[-1]).read_text("utf-8"))
+        seen += [i["id"] for i in document["items"]]
+    assert pages == ["feed/trang/2.json", "feed/trang/1.json"]
+    assert len(set(seen)) == COUNT
 
 
 def test_every_archive_document_is_valid_in_the_w3c_validator(written):

@@ -108,9 +108,10 @@ def tag_uri(site_url: str, day, first_id: str) -> str:
     return f"tag:{host},{day.isoformat()}:{EXEMPLARS}{first_id}"
 
 
-def feed_archive(page_url: str, number: int) -> str:
-    """RFC 5005 archive document `number` of a page's Atom feed; 1 holds the oldest stories and never changes."""
-    return f"{page_url}feed/{PAGE}/{number}.xml"
+def feed_archive(page_url: str, number: int, kind: str = "atom") -> str:
+    """Archive document `number` of a page's feed (RFC 5005 for Atom; JSON Feed's next_url chain walks the
+    same pages); 1 holds the oldest stories and never changes."""
+    return f"{page_url}feed/{PAGE}/{number}.{'json' if kind == 'json' else 'xml'}"
 
 
 SITEMAP = "sitemap.xml"

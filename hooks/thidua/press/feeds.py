@@ -4,7 +4,8 @@ Only published stories (from `render_stories` on the published corpus) ever reac
 from the stories, never from the clock, so two builds of the same content give the same bytes. Each entry's
 id is the story's tag: URI, minted from its first id, so a renamed story is never a new entry. Atom feeds
 are RFC 5005 archived feeds: the subscription document holds the newest 50, full pages of 50 (oldest first)
-are archive documents that never change, so an agency can walk back to the first story.
+are archive documents that never change, so an agency can walk back to the first story. JSON Feed walks
+the same pages through `next_url`; RSS, which has no such convention, carries the newest 50 only.
 """
 
 from __future__ import annotations
@@ -60,6 +61,10 @@ class Archive:
     @property
     def url(self) -> str:
         return urls.feed_archive(self.feed.page, self.number)
+
+    @property
+    def json_url(self) -> str:
+        return urls.feed_archive(self.feed.page, self.number, "json")
 
 
 def archives(feed: Feed) -> list[Archive]:
@@ -190,8 +195,20 @@ def rss(feed: Feed, terms: Terms, updated: datetime, contents: dict[str, str]) -
 
 
 def json_feed(feed: Feed, terms: Terms, contents: dict[str, str], texts: dict[str, str]) -> bytes:
+    """The newest stories; `next_url` leads to the newest archive page, and each page to the one before."""
+    found = archives(feed)
+    return _json_document(feed, terms, feed.stories, contents, texts, found[-1].json_url if found else None)
+
+
+def json_archive(archive: Archive, terms: Terms, contents: dict[str, str], texts: dict[str, str]) -> bytes:
+    older = urls.feed_archive(archive.feed.page, archive.number - 1, "json") if archive.number > 1 else None
+    return _json_document(archive.feed, terms, archive.stories, contents, texts, older)
+
+
+def _json_document(feed: Feed, terms: Terms, stories: Sequence[Story], contents: dict[str, str],
+                   texts: dict[str, str], next_url: str | None) -> bytes:
     absolute = lambda url: urls.absolute(terms.site_url, url)  # noqa: E731
-    items = [_json_item(story, terms, contents, texts) for story in feed.stories]
+    items = [_json_item(story, terms, contents, texts) for story in stories]
     document = {
         "version": JSON_FEED_VERSION,
         "title": feed.title,
@@ -202,6 +219,8 @@ def json_feed(feed: Feed, terms: Terms, contents: dict[str, str], texts: dict[st
         "authors": [{"name": terms.holder, "url": terms.site_url}],
         "items": items,
     }
+    if next_url:
+        document["next_url"] = absolute(next_url)
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 

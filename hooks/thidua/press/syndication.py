@@ -105,6 +105,7 @@ class Syndication:
             put(feed.url("json"), feeds.json_feed(feed, self.terms, contents, texts))
             for archive in feeds.archives(feed):
                 put(archive.url, feeds.atom_archive(archive, self.terms, contents))
+                put(archive.json_url, feeds.json_archive(archive, self.terms, contents, texts))
 
 
 def _share_images(corpus: Corpus, stories: dict[str, Story], terms: Terms) -> dict[str, Card | FromPhoto]:
