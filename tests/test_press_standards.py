@@ -174,6 +174,7 @@ def test_sitemap_lastmod_comes_from_content_not_the_build_date(built_repo):
     assert lastmod[movement] == max(s["updated"] for s in catalog["exemplars"]
                                     if "cai-cach-hanh-chinh" in s["movements"])
     assert all(value.startswith("2023-") for url, value in lastmod.items() if url.startswith("guong-dien-hinh/"))
+    assert "tim-kiem/" not in lastmod and (out(built_repo) / "tim-kiem/index.html").is_file()  # in_sitemap=False
 
 
 def test_robots_txt_names_both_sitemaps_and_the_news_sitemap_is_valid_xml(built_repo):
