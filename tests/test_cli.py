@@ -52,3 +52,22 @@ def test_build_as_of_a_date_leaves_later_stories_out(site, capsys):
 def test_a_bad_build_date_is_a_usage_error(site, capsys):
     code, _, err = run(capsys, "--root", str(site.root), "build", "--as-of", "31/12/2023")
     assert code == 2 and "YYYY-MM-DD" in err
+
+
+def test_thidua_alone_prints_its_help_in_vietnamese_and_succeeds(capsys):
+    code, out, _ = run(capsys)
+    assert code == 0
+    assert out.startswith("cách dùng: thidua") and "tùy chọn:" in out and "in hướng dẫn này rồi thoát" in out
+    assert "usage:" not in out and "options:" not in out and "show this help" not in out
+
+
+def test_usage_errors_are_in_vietnamese(capsys):
+    code, _, err = run(capsys, "check", "--format", "xml")
+    assert code == 2
+    assert "thidua check: lỗi: tham số --format: lựa chọn không hợp lệ: 'xml'" in err
+    assert "error:" not in err and "invalid choice" not in err
+
+
+def test_root_may_follow_the_subcommand(site, capsys):
+    code, _, err = run(capsys, "check", "--root", str(site.root))
+    assert code == 0 and "hợp lệ" in err

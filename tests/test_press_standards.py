@@ -322,7 +322,7 @@ def test_the_press_page_shows_the_contact_from_mkdocs_yml(built_repo):
 def test_the_build_warns_on_the_command_line_while_the_contact_is_a_placeholder(site, capsys):
     from thidua.cli.main import main
 
-    assert main(["--root", str(site.root), "build", "--as-of", "2023-12-31"]) == 0
+    assert main(["build", "--root", str(site.root), "--as-of", "2023-12-31"]) == 0
     warnings = [line for line in capsys.readouterr().err.splitlines() if "press_contact" in line]
     assert [w.split("press_contact.")[1].split(":")[0] for w in warnings] == ["email", "phone", "address"]
     config = site.root / "mkdocs.yml"

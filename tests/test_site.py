@@ -1,6 +1,7 @@
 """End to end: the real strict MkDocs build of the repository and of tiny sites."""
 
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -154,7 +155,7 @@ def test_invalid_content_fails_the_build_and_keeps_the_last_good_site(site):
 
 def test_plain_mkdocs_build_strict_reports_the_same_problem(site):
     site.exemplar("hong", movements=["khong-co"])
-    result = subprocess.run([str(REPO / ".venv" / "bin" / "mkdocs"), "build", "--strict"], cwd=site.root,
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=site.root,
                             capture_output=True, text=True)
     assert result.returncode == 1
     assert "exemplars/hong.md:7: movements[0]: phong trào “khong-co” không tồn tại" in result.stderr

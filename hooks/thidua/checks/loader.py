@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,7 +14,9 @@ from ..content.model import (
     Correction,
     Directive,
     Exemplar,
+    Grouping,
     Movement,
+    MovementKind,
     Plan,
     Report,
     Unit,
@@ -24,6 +25,7 @@ from ..content.model import (
 from ..content.moments import moment, parse_time
 from ..content.problems import ContentError, Problem
 from ..content.source import Document, read_data, read_document
+from ..content.text import did_you_mean
 from . import duplicates, hygiene, photos, placeholders, privacy, schemas, tone
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -53,11 +55,15 @@ def load(root: Path) -> Loaded:
     root = root.resolve()
     problems: list[Problem] = []
     reader = _Reader(root, problems)
-    unit_types = reader.unit_types(root / "content" / "unit-types.yml")
+    unit_types = {key: UnitType(key, order=n, **value) for n, (key, value)
+                  in enumerate(reader.taxonomy(root / "content" / "unit-types.yml", "unit-types").meta.items(), 1)}
+    kinds = {key: MovementKind(key, order=n, **value) for n, (key, value)
+             in enumerate(reader.taxonomy(root / "content" / "movement-kinds.yml", "movement-kinds").meta.items(), 1)}
     plans = reader.each(root / "content" / "plans", _plan)
     movements = reader.each(root / "content" / "movements", _movement)
     units = reader.each(root / "content" / "units", _unit)
-    corpus = Corpus(plans, movements, unit_types, units)
+    groupings = _groupings(reader, root / "content" / "groupings.yml")
+    corpus = Corpus(plans, movements, unit_types, units, movement_kinds=kinds, groupings=groupings)
     problems += _cross_check_taxonomy(corpus, reader.documents)
     corpus.exemplars = reader.each(root / "exemplars", lambda doc: _exemplar(doc, corpus, root))
     problems += _check_aliases(corpus, reader.documents)
@@ -91,19 +97,21 @@ class _Reader:
                 self.documents[f"{folder.name}/{item_id}"] = doc
         return items
 
-    def unit_types(self, path: Path) -> dict[str, UnitType]:
+    def taxonomy(self, path: Path, schema: str) -> Document:
+        """A data file of ids (unit types, movement kinds, groupings), checked against its schema.
+
+        Its `meta` keeps the file's order; it is empty when the file has errors (they are reported)."""
         try:
             doc = read_data(path, self.root)
         except ContentError as err:
             self.problems += err.problems
-            return {}
-        types = {}
-        for order, (key, value) in enumerate(doc.meta.items(), 1):
-            if not (isinstance(value, dict) and isinstance(value.get("label"), str) and isinstance(value.get("plural"), str)):
-                self.problems.append(doc.problem(str(key), "mỗi loại đơn vị cần label và plural (chuỗi chữ)"))
-                continue
-            types[key] = UnitType(key, value["label"], value["plural"], order)
-        return types
+            return Document(path.relative_to(self.root).as_posix(), {}, "", 1)
+        doc.meta = doc.meta or {}  # a file of comments only declares nothing
+        found = schemas.schema_problems(doc, schema) + hygiene.text_problems(doc)
+        self.problems += found
+        if any(p.is_error for p in found):
+            doc.meta = {}
+        return doc
 
 
 @dataclass
@@ -128,8 +136,33 @@ def _time(value):
     return parse_time(value) if isinstance(value, str) else None
 
 
-def _base_problems(doc: Document, schema: str, plain: frozenset[str] = frozenset()) -> list[Problem]:
-    return schemas.schema_problems(doc, schema) + hygiene.text_problems(doc, plain)
+def _base_problems(doc: Document, schema: str, plain: frozenset[str] = frozenset(),
+                   extra_properties: dict | None = None) -> list[Problem]:
+    return schemas.schema_problems(doc, schema, extra_properties) + hygiene.text_problems(doc, plain)
+
+
+def _groupings(reader: _Reader, path: Path) -> dict[str, Grouping]:
+    """content/groupings.yml: further ways to group stories; absent or empty means none."""
+    if not path.is_file():
+        return {}
+    doc = reader.taxonomy(path, "groupings")
+    groupings = {}
+    for order, (key, value) in enumerate(doc.meta.items(), 1):
+        if key in urls.TOP_LEVEL or value["field"] in schemas.load_schema("exemplar")["properties"]:
+            taken = key if key in urls.TOP_LEVEL else value["field"]
+            reader.problems.append(doc.problem(key, f"“{taken}” đã được trang dùng: hãy chọn tên khác (name taken)"))
+            continue
+        groupings[key] = Grouping(key, value["label"], value["field"], dict(value["terms"]), order,
+                                  value.get("description", ""))
+    return groupings
+
+
+def grouping_properties(corpus: Corpus) -> dict:
+    """The front-matter keys the groupings add to the exemplar schema: lists of their terms."""
+    return {g.field: {"type": "array", "minItems": 1, "uniqueItems": True, "title": g.label,
+                      "description": f"Mã {g.label.lower()}: " + ", ".join(g.terms),
+                      "items": {"enum": list(g.terms)}}
+            for g in corpus.groupings.values()}
 
 
 def _plan(doc: Document) -> _Built:
@@ -139,18 +172,18 @@ def _plan(doc: Document) -> _Built:
     m = doc.meta
     d = lambda key, value: _date(doc, key, value, problems)  # noqa: E731
     plan = Plan(
-        id=Path(doc.path).stem, title=m["title"], short_title=m["short_title"], issuer=m["issuer"],
+        id=Path(doc.path).stem, title=m["title"], short_title=m.get("short_title", m["title"]), issuer=m["issuer"],
         signer_name=m["signer"]["name"], signer_title=m["signer"]["title"],
         period_start=d("period.start", m["period"]["start"]), period_end=d("period.end", m["period"]["end"]),
-        period_label=m["period"]["label"],
+        period_label=m["period"].get("label", ""),
         report_deadline=d("report.deadline", m["report"]["deadline"]),
-        report_to=m["report"]["to"], report_via=m["report"]["via"],
+        report_to=m["report"].get("to", ""), report_via=m["report"].get("via", ""),
         directives=tuple(Directive(x["number"], d(f"directives[{i}].date", x["date"]), x["issuer"], x["subject"])
-                         for i, x in enumerate(m["directives"])),
+                         for i, x in enumerate(m.get("directives", ()))),
         anniversaries=tuple(Anniversary(x["name"], d(f"anniversaries[{i}].origin", x["origin"]),
                                         d(f"anniversaries[{i}].date", x["date"]))
-                            for i, x in enumerate(m["anniversaries"])),
-        recipients=tuple(m["recipients"]), body=doc.body, issuer_short=m.get("issuer_short", m["issuer"]),
+                            for i, x in enumerate(m.get("anniversaries", ()))),
+        recipients=tuple(m.get("recipients", ())), body=doc.body, issuer_short=m.get("issuer_short", m["issuer"]),
     )
     return _Built(plan, problems)
 
@@ -182,7 +215,8 @@ def _unit(doc: Document) -> _Built:
 
 
 def _exemplar(doc: Document, corpus: Corpus, root: Path) -> _Built:
-    problems = _base_problems(doc, "exemplar", EXEMPLAR_PLAIN_FIELDS) + hygiene.link_problems(doc)
+    problems = _base_problems(doc, "exemplar", EXEMPLAR_PLAIN_FIELDS, grouping_properties(corpus))
+    problems += hygiene.link_problems(doc)
     problems += tone.tone_problems(doc) + privacy.personal_data_problems(doc) + placeholders.placeholder_problems(doc)
     m = doc.meta
     problems += _reference(doc, "unit", m.get("unit"), corpus.units, "đơn vị")
@@ -215,6 +249,7 @@ def _exemplar(doc: Document, corpus: Corpus, root: Path) -> _Built:
         award=m.get("award"), photo=photo, photo_alt=m.get("photo_alt"), photo_credit=m.get("photo_credit"),
         consent=m.get("consent", False), updated=updated, corrections=tuple(corrections),
         sample=m.get("sample", False), aliases=tuple(m.get("aliases", ())), time=at,
+        groups=tuple((g.id, tuple(m[g.field])) for g in corpus.groupings.values() if g.field in m),
     ), problems)
 
 
@@ -222,8 +257,7 @@ def _reference(doc: Document, key: str, value, known: dict, what: str) -> list[P
     if not isinstance(value, str) or not SLUG.match(value) or value in known:
         return []  # absent or malformed values are reported by the schema
     message = f"{what} “{value}” không tồn tại (unknown {key.split('[')[0]})"
-    close = difflib.get_close_matches(value, list(known), n=1, cutoff=0.5)
-    return [doc.problem(key, message + (f"; có phải ý bạn là “{close[0]}”? (did you mean)" if close else ""))]
+    return [doc.problem(key, message + did_you_mean(value, known))]
 
 
 def _photo_path(doc: Document, value, root: Path, problems: list[Problem]) -> str | None:
@@ -250,6 +284,7 @@ def _cross_check_taxonomy(corpus: Corpus, documents: dict[str, Document]) -> lis
     for movement in corpus.movements.values():
         doc = documents[f"movements/{movement.id}"]
         problems += _reference(doc, "plan", movement.plan, corpus.plans, "kế hoạch")
+        problems += _reference(doc, "kind", movement.kind, corpus.movement_kinds, "loại phong trào")
         if movement.parent:
             problems += _reference(doc, "parent", movement.parent, corpus.movements, "phong trào")
     for unit in corpus.units.values():

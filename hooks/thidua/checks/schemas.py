@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 from functools import cache
 from pathlib import Path
@@ -12,6 +11,7 @@ from jsonschema.exceptions import ValidationError
 
 from ..content.problems import Problem
 from ..content.source import Document
+from ..content.text import did_you_mean
 
 TYPE_NAMES = {"string": "chuỗi chữ", "array": "danh sách", "object": "nhóm trường", "boolean": "true hoặc false",
               "integer": "số nguyên", "number": "số"}
@@ -30,9 +30,21 @@ def _validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(load_schema(name))
 
 
-def schema_problems(doc: Document, name: str) -> list[Problem]:
-    errors = sorted(_validator(name).iter_errors(doc.meta), key=lambda e: list(map(str, e.absolute_path)))
+def schema_problems(doc: Document, name: str, extra_properties: dict | None = None) -> list[Problem]:
+    """Problems of `doc` against a schema; `extra_properties` adds keys declared by content (groupings)."""
+    validator = _extended(name, json.dumps(extra_properties, sort_keys=True)) if extra_properties else _validator(name)
+    errors = sorted(validator.iter_errors(doc.meta), key=lambda e: list(map(str, e.absolute_path)))
     return [p for error in errors for p in _explain(doc, error)]
+
+
+def extended_schema(name: str, extra_properties: dict) -> dict:
+    schema = load_schema(name)
+    return {**schema, "properties": {**schema["properties"], **extra_properties}}
+
+
+@cache
+def _extended(name: str, extra_json: str) -> Draft202012Validator:
+    return Draft202012Validator(extended_schema(name, json.loads(extra_json)))
 
 
 def dotted(path) -> str:
@@ -70,8 +82,7 @@ def _explain(doc: Document, error: ValidationError) -> list[Problem]:
 
 def _unknown_key(key: str, known: list[str]) -> str:
     message = f"trường “{key}” không có trong mẫu (unknown field)"
-    close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
-    return message + (f"; có phải ý bạn là “{close[0]}”? (did you mean)" if close else "")
+    return message + did_you_mean(str(key), known, cutoff=0.6)
 
 
 def _generic(error: ValidationError) -> str:

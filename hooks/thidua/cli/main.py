@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ..checks.loader import load
 from ..content.problems import Problem
-from ..site.settings import SettingsError, parse_as_of, press_contact_warnings
+from ..content.words import word
+from ..site.settings import SettingsError, config_problems, parse_as_of, press_contact_warnings
 from . import new_command, selection
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -21,11 +22,11 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:  # argparse has printed the usage error (code 2) or the help (code 0)
         return exit_.code if isinstance(exit_.code, int) else EXIT_USAGE
-    if not hasattr(args, "run"):
+    if not hasattr(args, "run"):  # `thidua` alone: say what it can do
         parser.print_help()
-        return EXIT_USAGE
+        return EXIT_OK
     if not args.root.is_dir():
-        print(f"thidua: không tìm thấy thư mục gốc “{args.root}” (--root is not a folder)", file=sys.stderr)
+        print(f"thidua: {word('cli.no_root', args.root)}", file=sys.stderr)
         return EXIT_USAGE
     try:
         return args.run(args)
@@ -37,15 +38,14 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as err:  # never a traceback for editors; THIDUA_DEBUG=1 shows it to developers
         if os.environ.get("THIDUA_DEBUG"):
             raise
-        print(f"thidua: lỗi nội bộ ({type(err).__name__}: {err}). Chạy lại với THIDUA_DEBUG=1 để xem chi tiết.",
-              file=sys.stderr)
+        print(f"thidua: {word('cli.internal_error', f'{type(err).__name__}: {err}')}", file=sys.stderr)
         return EXIT_ERRORS
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="thidua", description="Trang phong trào thi đua: kiểm tra, dựng và xem trước.")
-    parser.add_argument("--root", type=Path, default=Path("."), help="thư mục gốc của kho (mặc định: thư mục hiện tại)")
-    commands = parser.add_subparsers(title="lệnh")
+    parser = argparse.ArgumentParser(prog="thidua", description=word("cli.description"))
+    parser.add_argument("--root", type=Path, default=Path("."), metavar="THƯ_MỤC", help=word("cli.root"))
+    commands = parser.add_subparsers(title=word("cli.commands"))
 
     check = commands.add_parser("check", help="kiểm tra toàn bộ nội dung; in mỗi lỗi một dòng path:line: field: message")
     check.add_argument("--format", choices=["text", "github"], default="text",
@@ -55,16 +55,30 @@ def _parser() -> argparse.ArgumentParser:
     check.set_defaults(run=_check)
 
     build = commands.add_parser("build", help="kiểm tra rồi dựng trang vào site/ (chỉ thay site/ khi dựng thành công)")
-    build.add_argument("--as-of", help="ngày build YYYY-MM-DD: bài có ngày sau ngày này chưa được công bố (mặc định: hôm nay)")
-    build.add_argument("--site-dir", type=Path, help="thư mục đầu ra (mặc định: site/)")
+    build.add_argument("--as-of", metavar="NGÀY", help="ngày build YYYY-MM-DD: bài có ngày sau ngày này chưa được công bố (mặc định: hôm nay)")
+    build.add_argument("--site-dir", type=Path, metavar="THƯ_MỤC", help="thư mục đầu ra (mặc định: site/)")
     build.set_defaults(run=_build)
 
     serve = commands.add_parser("serve", help="xem trước tại http://127.0.0.1:8000, tự tải lại khi nội dung thay đổi")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=int, default=8000, metavar="CỔNG", help="cổng trên 127.0.0.1 (mặc định: 8000)")
     serve.set_defaults(run=_serve)
 
     new_command.add_parser(commands)
+    for command in commands.choices.values():  # `thidua check --root x` as well as `thidua --root x check`
+        command.add_argument("--root", type=Path, default=argparse.SUPPRESS, metavar="THƯ_MỤC",
+                             help=word("cli.root"))
     return parser
+
+
+def _speak_vietnamese() -> None:
+    """argparse's own words ("usage:", "options:", its errors) from the catalogue; argparse looks them up
+    through its module-level `_` and `ngettext` each time it prints."""
+    translated = word("argparse")
+    argparse._ = lambda message: translated.get(message, message)
+    argparse.ngettext = lambda one, many, n: translated.get(one if n == 1 else many, one if n == 1 else many)
+
+
+_speak_vietnamese()
 
 
 def _check(args) -> int:
@@ -73,7 +87,7 @@ def _check(args) -> int:
     except selection.SelectionError as err:
         print(f"thidua check: {err}", file=sys.stderr)
         return EXIT_USAGE
-    problems = selection.only(load(args.root).problems, selected)
+    problems = selection.only(load(args.root).problems + config_problems(args.root), selected)
     _report(problems, args.format)
     return EXIT_ERRORS if any(p.is_error for p in problems) else EXIT_OK
 

@@ -17,14 +17,14 @@ def add_parser(commands) -> None:
     new = commands.add_parser(
         "new", help="tạo tệp gương điển hình mới exemplars/<mã>.md có sẵn mọi trường",
         description="Tạo exemplars/<mã>.md; mã lấy từ tiêu đề (không dấu). Thiếu cờ nào thì hỏi (khi chạy trong terminal).")
-    new.add_argument("--title", help="tiêu đề bài viết")
+    new.add_argument("--title", metavar="TIÊU_ĐỀ", help="tiêu đề bài viết")
     new.add_argument("--kind", choices=sorted(KINDS), help="individual (cá nhân) hoặc collective (tập thể)")
-    new.add_argument("--name", help="tên cá nhân hoặc tập thể được nêu gương")
-    new.add_argument("--unit", help="mã đơn vị, ví dụ phan-thiet")
-    new.add_argument("--movement", action="append", dest="movements", metavar="MÃ",
+    new.add_argument("--name", metavar="TÊN", help="tên cá nhân hoặc tập thể được nêu gương")
+    new.add_argument("--unit", metavar="MÃ_ĐƠN_VỊ", help="mã đơn vị, ví dụ phan-thiet")
+    new.add_argument("--movement", action="append", dest="movements", metavar="MÃ_PHONG_TRÀO",
                      help="mã phong trào (lặp lại cờ này cho nhiều phong trào)")
-    new.add_argument("--date", help="ngày đăng YYYY-MM-DD (mặc định: hôm nay)")
-    new.add_argument("--summary", help="tóm tắt, tối đa 300 ký tự (mặc định: một câu mẫu để thay)")
+    new.add_argument("--date", metavar="NGÀY", help="ngày đăng YYYY-MM-DD (mặc định: hôm nay)")
+    new.add_argument("--summary", metavar="TÓM_TẮT", help="tóm tắt, tối đa 300 ký tự (mặc định: một câu mẫu để thay)")
     new.add_argument("--consent", action="store_true",
                      help="người được nêu gương đã đồng ý công bố (bắt buộc với cá nhân)")
     new.set_defaults(run=run)

@@ -6,15 +6,14 @@ story. Unknown units and movements are refused with the closest id, before anyth
 
 from __future__ import annotations
 
-import difflib
-import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from ..checks.placeholders import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER
+from ..content import templates
 from ..content.model import Corpus
-from ..content.text import slugify
+from ..content.text import did_you_mean, slugify
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../hooks/thidua/schema/exemplar.schema.json"
 MAX_ID_LENGTH = 80
@@ -47,10 +46,7 @@ def resolve(value: str, known: dict, what: str, flag: str) -> str:
         if candidate in known:
             return candidate
     message = f"{what} “{value}” không tồn tại (unknown {flag})"
-    close = difflib.get_close_matches(slugify(value) or value, list(known), n=1, cutoff=0.5)
-    if close:
-        message += f"; có phải ý bạn là “{close[0]}”? (did you mean)"
-    raise ScaffoldError(message)
+    raise ScaffoldError(message + did_you_mean(slugify(value) or value, known))
 
 
 def check_answers(answers: Answers, corpus: Corpus) -> Answers:
@@ -88,39 +84,12 @@ def taken_ids(root: Path, corpus: Corpus) -> set[str]:
 
 
 def render(answers: Answers) -> str:
-    q = lambda text: json.dumps(text, ensure_ascii=False)  # noqa: E731 - a JSON string is a YAML string
-    consent_note = ("đã có sự đồng ý công bố của người được nêu gương" if answers.consent else
-                    "CHƯA có sự đồng ý: chỉ sửa thành true khi người được nêu gương đã đồng ý")
-    movements = "\n".join(f"  - {m}" for m in answers.movements)
+    """The new file, from the archetype `templates/exemplar.md` (every key, in the order editors read them)."""
     summary = answers.summary.strip() if answers.summary and answers.summary.strip() else SUMMARY_PLACEHOLDER
-    return f"""---
-{SCHEMA_LINE}
-# Dòng bắt đầu bằng # là ghi chú, không hiện trên trang. Xóa dấu # để dùng các trường tùy chọn bên dưới.
-title: {q(answers.title.strip())}  # tiêu đề bài viết, tối đa 200 ký tự
-kind: {answers.kind}  # individual = cá nhân, collective = tập thể
-name: {q(answers.name.strip())}  # tên cá nhân hoặc tập thể được nêu gương
-unit: {answers.unit}  # mã đơn vị (xem trang Đơn vị)
-movements:  # mã phong trào, ít nhất một
-{movements}
-date: {answers.date.isoformat()}  # ngày đăng YYYY-MM-DD; ngày trong tương lai thì bài chưa công bố
-summary: {q(summary)}  # tóm tắt, tối đa 300 ký tự
-consent: {"true" if answers.consent else "false"}  # {consent_note}
-# award: "Bằng khen của Chủ tịch UBND tỉnh"  # hình thức khen thưởng, nếu có
-# photo: {FALLBACK_ID}.jpg  # tên tệp ảnh đặt cạnh bài: JPEG, PNG hoặc WebP, rộng từ 800 px, tối đa 10 MB
-# photo_alt: "Mô tả ảnh cho người không nhìn thấy ảnh"  # bắt buộc khi có ảnh
-# photo_credit: "Tên tác giả hoặc nguồn ảnh"  # bắt buộc khi có ảnh
-# updated: {answers.date.isoformat()}  # ngày cập nhật gần nhất, YYYY-MM-DD
-# corrections:  # các lần đính chính, mỗi lần một mục
-#   - date: {answers.date.isoformat()}
-#     note: "Nội dung đính chính"
-# aliases:  # mã cũ của bài khi đổi tên tệp; địa chỉ cũ chuyển về bài này
-#   - ma-cu-cua-bai
-# sample: true  # chỉ dùng cho nội dung mẫu, không phải người thật việc thật
----
-{BODY_PLACEHOLDER}
-
-Mỗi đoạn cách nhau một dòng trống. Không ghi số căn cước, số điện thoại hay địa chỉ thư điện tử của ai.
-"""
+    return templates.render("exemplar.md", schema_line=SCHEMA_LINE, title=answers.title.strip(), kind=answers.kind,
+                            name=answers.name.strip(), unit=answers.unit, movements=answers.movements,
+                            date=answers.date.isoformat(), summary=summary, consent=answers.consent,
+                            photo_example=f"{FALLBACK_ID}.jpg", body=BODY_PLACEHOLDER)
 
 
 def create(root: Path, answers: Answers, corpus: Corpus) -> Path:

@@ -1,4 +1,4 @@
-"""The content model: plain dataclasses, no I/O and no MkDocs."""
+"""The content model: plain dataclasses, no I/O and no MkDocs; labels come from the UI words."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from datetime import date, datetime, time
 from functools import cached_property
 
 from .moments import moment
+from .words import word
 
 INDIVIDUAL = "individual"
 COLLECTIVE = "collective"
-KIND_LABELS = {INDIVIDUAL: "Cá nhân", COLLECTIVE: "Tập thể"}
-LOCALITY_TYPE = "dia-phuong"
-SAMPLE_LABEL = "Nội dung mẫu"
+KIND_LABELS = {INDIVIDUAL: word("kind.individual"), COLLECTIVE: word("kind.collective")}
+SAMPLE_LABEL = word("sample.label")
 SAMPLE_PREFIX = f"[{SAMPLE_LABEL}] "
 
 
@@ -59,7 +59,7 @@ class Movement:
     title: str
     short_title: str
     plan: str
-    kind: str  # "noi-dung" (a content of section II) or "phong-trao" (a named movement)
+    kind: str  # an id of content/movement-kinds.yml
     order: int
     asks: str  # Markdown: what the plan asks under this movement
     parent: str | None = None
@@ -68,11 +68,32 @@ class Movement:
 
 
 @dataclass(frozen=True)
+class MovementKind:
+    id: str
+    label: str
+    order: int
+
+
+@dataclass(frozen=True)
+class Grouping:
+    """A further way to group stories (e.g. "lĩnh vực"), declared in content/groupings.yml."""
+
+    id: str
+    label: str
+    field: str  # the front-matter key in which a story names its terms
+    terms: dict[str, str]  # term id -> label, in the file's order
+    order: int
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class UnitType:
     id: str
     label: str
     plural: str
     order: int
+    locality: bool = False  # an administrative area: its page gathers the stories of the units located in it
+    reports: bool = True  # units of this type report on each plan
 
 
 @dataclass(frozen=True)
@@ -131,6 +152,10 @@ class Exemplar:
     sample: bool = False
     aliases: tuple[str, ...] = ()  # former ids, oldest first
     time: time | None = None  # time of day of publication, Vietnam time
+    groups: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (grouping id, term ids) for content/groupings.yml
+
+    def terms_of(self, grouping_id: str) -> tuple[str, ...]:
+        return dict(self.groups).get(grouping_id, ())
 
     @property
     def first_id(self) -> str:
@@ -174,6 +199,8 @@ class Corpus:
     unit_types: dict[str, UnitType]
     units: dict[str, Unit]
     exemplars: dict[str, Exemplar] = field(default_factory=dict)
+    movement_kinds: dict[str, MovementKind] = field(default_factory=dict)
+    groupings: dict[str, Grouping] = field(default_factory=dict)
 
     def published(self, as_of: date) -> Corpus:
         """The corpus as readers may see it on `as_of`: embargoed stories are simply absent."""
@@ -203,17 +230,44 @@ class Corpus:
                 groups[key].append(exemplar)
         return dict(groups)
 
+    def by_term(self, grouping_id: str) -> dict[str, list[Exemplar]]:
+        """The stories of each term of a grouping, newest first (computed once per grouping)."""
+        cache = self.__dict__.setdefault("_by_term", {})
+        if grouping_id not in cache:
+            cache[grouping_id] = self._group(lambda e: e.terms_of(grouping_id))
+        return cache[grouping_id]
+
     def stories_of_unit(self, unit_id: str) -> list[Exemplar]:
         """What a unit's page and feeds list: a locality gathers the stories of every unit located there."""
-        if self.units[unit_id].type == LOCALITY_TYPE:
+        if self.is_locality(self.units[unit_id]):
             return self.by_locality.get(unit_id, [])
         return self.by_unit.get(unit_id, [])
 
+    def is_locality(self, unit: Unit) -> bool:
+        return self.unit_types[unit.type].locality if unit.type in self.unit_types else False
+
     def locality_of(self, unit: Unit) -> str | None:
-        return unit.id if unit.type == LOCALITY_TYPE else unit.locality
+        return unit.id if self.is_locality(unit) else unit.locality
+
+    def locality(self, unit: Unit) -> Unit | None:
+        """The locality a unit belongs to (itself for a locality), if any."""
+        return self.units.get(self.locality_of(unit) or "")
+
+    @property
+    def localities(self) -> list[Unit]:
+        return sorted((u for u in self.units.values() if self.is_locality(u)), key=lambda u: (u.order, u.id))
+
+    @property
+    def reporting_units(self) -> list[Unit]:
+        return [u for u in self.units.values() if u.type not in self.unit_types or self.unit_types[u.type].reports]
+
+    def movement_key(self, movement: Movement) -> tuple:
+        """Movements in the order of their kinds (contents of the plan first), then their own order."""
+        kind = self.movement_kinds.get(movement.kind)
+        return (movement.plan, kind.order if kind else len(self.movement_kinds), movement.order)
 
     def movements_of(self, plan_id: str) -> list[Movement]:
-        return sorted((m for m in self.movements.values() if m.plan == plan_id), key=lambda m: (m.kind != "noi-dung", m.order))
+        return sorted((m for m in self.movements.values() if m.plan == plan_id), key=self.movement_key)
 
     def children_of(self, movement_id: str) -> list[Movement]:
         return sorted((m for m in self.movements.values() if m.parent == movement_id), key=lambda m: m.order)
@@ -225,7 +279,7 @@ class Corpus:
 
     def movements_of_unit(self, unit_id: str) -> list[Movement]:
         ids = {m for e in self.by_unit.get(unit_id, []) for m in e.movements}
-        return sorted((self.movements[m] for m in ids), key=lambda m: (m.plan, m.kind != "noi-dung", m.order))
+        return sorted((self.movements[m] for m in ids), key=self.movement_key)
 
     def units_of_movement(self, movement_id: str) -> list[Unit]:
         ids = {e.unit for e in self.by_movement.get(movement_id, [])}
@@ -233,4 +287,11 @@ class Corpus:
 
     @property
     def current_plan(self) -> Plan:
+        """The newest campaign: the one the home page, dashboard and site card are about."""
         return max(self.plans.values(), key=lambda p: (p.period_end, p.id))
+
+    @property
+    def plans_newest_first(self) -> list[Plan]:
+        current = self.current_plan
+        return [current, *sorted((p for p in self.plans.values() if p is not current),
+                                 key=lambda p: (p.period_start, p.id), reverse=True)]

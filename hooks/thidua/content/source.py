@@ -186,3 +186,33 @@ class _Walk:
 
 def _error(relative: str, line: int, message: str, field: str = "-") -> ContentError:
     return ContentError([Problem(relative, line, field, message)])
+
+
+def read_section(path: Path, section: tuple[str, ...]) -> Document:
+    """One section of a YAML file such as mkdocs.yml, with the line of every key below it.
+
+    The file is composed, and only the section constructed: tags elsewhere (MkDocs' `!ENV`) need no
+    constructor here.
+    """
+    relative = path.name
+    try:
+        node = yaml.compose(path.read_text("utf-8"), Loader=_ExplainingLoader)
+    except FileNotFoundError:
+        return Document(relative, {}, "", 1)
+    except (OSError, UnicodeDecodeError) as err:
+        raise _error(relative, 1, f"không đọc được tệp: {err.__class__.__name__} (unreadable)") from None
+    except yaml.YAMLError as err:
+        raise _explained(err, "", relative, 1) from None
+    for key in section:
+        node = _value_of(node, key)
+    if node is None:
+        return Document(relative, {}, "", 1)
+    lines: dict[str, int] = {}
+    _Walk(relative, 1, lines).node(node, "", depth=1)
+    return Document(relative, _ExplainingLoader("").construct_object(node, deep=True), "", 1, lines)
+
+
+def _value_of(node: yaml.Node | None, key: str) -> yaml.Node | None:
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    return next((value for k, value in node.value if k.value == key), None)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from datetime import date
+from typing import Iterable
 
 from slugify import slugify as _slugify
+
+from .words import word
 
 
 def nfc(text: str) -> str:
@@ -27,4 +31,10 @@ def fold(text: str) -> str:
 
 def format_date(value: date) -> str:
     """Dates as Vietnamese readers write them: dd/mm/yyyy."""
-    return value.strftime("%d/%m/%Y")
+    return value.strftime(word("date_format"))
+
+
+def did_you_mean(value: str, known: Iterable[str], cutoff: float = 0.5) -> str:
+    """"; có phải ý bạn là “x”?" for the closest known id or key, or "" when none is close."""
+    close = difflib.get_close_matches(value, list(known), n=1, cutoff=cutoff)
+    return f"; {word('did_you_mean', close[0])}" if close else ""

@@ -40,6 +40,15 @@ def exemplar(exemplar_id: str) -> str:
     return f"{EXEMPLARS}{exemplar_id}/"
 
 
+def grouping(grouping_id: str) -> str:
+    """A further grouping of stories declared in content/groupings.yml, e.g. "linh-vuc/"."""
+    return f"{grouping_id}/"
+
+
+def term(grouping_id: str, term_id: str, page: int = 1) -> str:
+    return paged(f"{grouping_id}/{term_id}/", page)
+
+
 def exemplars(page: int = 1) -> str:
     return paged(EXEMPLARS, page)
 
@@ -77,6 +86,9 @@ SITE_SHARE_IMAGE = "assets/anh-chia-se.jpg"
 
 
 SEARCH = "tim-kiem/"
+# The first segments the site uses itself: a grouping (content/groupings.yml) may take none of them.
+TOP_LEVEL = frozenset(url.strip("/") for url in (PLANS, MOVEMENTS, UNITS, EXEMPLARS, EDITORS_GUIDE, PRESS, SEARCH)) | {
+    "api", "assets", "schema", "search", "stylesheets", "javascripts", "feed.xml", "rss.xml", "feed.json"}
 SEARCH_INDEX = "tim-kiem/chi-muc/"  # the search index, written after the build (search.py)
 SEARCH_SCRIPT = "assets/thidua-search.js"
 

@@ -24,7 +24,7 @@ def catalog(corpus: Corpus, terms: Terms) -> dict:
         "movements": [{"id": m.id, "title": m.title, "plan": m.plan, "parent": m.parent,
                        "url": absolute(urls.movement(m.id)), "feeds": feeds(urls.movement(m.id)),
                        "exemplars": len(corpus.by_movement.get(m.id, []))}
-                      for m in sorted(corpus.movements.values(), key=lambda m: (m.plan, m.kind != "noi-dung", m.order))],
+                      for m in sorted(corpus.movements.values(), key=corpus.movement_key)],
         "units": [{"id": u.id, "name": u.name, "type": u.type, "locality": u.locality,
                    "url": absolute(urls.unit(u.id)), "feeds": feeds(urls.unit(u.id)),
                    "exemplars": len(corpus.stories_of_unit(u.id))}

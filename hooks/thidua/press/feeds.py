@@ -83,7 +83,7 @@ def site_feeds(corpus: Corpus, stories: dict[str, Story], site_name: str) -> lis
 
     feeds = [Feed("", site_name, f"Gương điển hình mới nhất — {site_name}", pick(corpus.exemplars_newest_first),
                   "site", "Toàn trang")]
-    for movement in sorted(corpus.movements.values(), key=lambda m: (m.plan, m.kind != "noi-dung", m.order)):
+    for movement in sorted(corpus.movements.values(), key=corpus.movement_key):
         feeds.append(Feed(urls.movement(movement.id), f"{movement.title} — {site_name}",
                           f"Gương điển hình của phong trào “{movement.title}”.",
                           pick(corpus.by_movement.get(movement.id, [])), "movement", movement.short_title))

@@ -1,7 +1,7 @@
-"""What a page's <head> tells machines: schema.org JSON-LD, Open Graph and Twitter cards, feed links.
+"""What a page's head tells machines: schema.org JSON-LD, Open Graph and Twitter cards, feed links.
 
 Returns plain data; the template prints it with autoescape, and JSON-LD is escaped here so that no
-text from a story ("</script>", "<!--") can end the script element early.
+text from a story (a closing script tag, a comment opener) can end the script element early.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ class Head:
 
 
 def script_json(data: dict) -> str:
-    """JSON safe inside <script type="application/ld+json">: <, > and & become \\u escapes."""
+    """JSON safe inside a JSON-LD script element: <, > and & become \\u escapes."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     for char, escape in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
@@ -98,7 +98,7 @@ def government_organization(corpus: Corpus, unit: Unit, terms: Terms) -> dict:
     data = {"@context": "https://schema.org", **organisation(unit, terms)}
     if unit.short_name != unit.name:
         data["alternateName"] = unit.short_name
-    locality = corpus.units.get(corpus.locality_of(unit) or "")
+    locality = corpus.locality(unit)
     if locality is not None:
         data["areaServed"] = {"@type": "AdministrativeArea", "name": locality.name}
     if unit.cluster and unit.cluster in corpus.units:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..content.words import word
 from ..site.settings import Licence
 
-SAMPLE_WARNING = "Nội dung mẫu: nhân vật và sự việc không có thật. Vui lòng không đăng lại."
+SAMPLE_WARNING = word("sample.warning")
 
 
 @dataclass(frozen=True)

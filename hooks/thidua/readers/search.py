@@ -24,22 +24,16 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
 from ..content import urls
 from ..content.model import Corpus, Exemplar
+from ..content.text import fold
 
 FIELD_WEIGHTS = {"title": 10, "name": 9, "lede": 6, "unit": 5, "award": 3, "movements": 3}
 MAX_WORD = 40  # longer "words" are not words a reader types
 _WORD = re.compile(r"[a-z0-9]+")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, đ as d: what a reader types on a phone without Vietnamese input."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 def words(text: str) -> list[str]:
@@ -48,7 +42,7 @@ def words(text: str) -> list[str]:
 
 def story_fields(corpus: Corpus, exemplar: Exemplar) -> dict[str, str]:
     unit = corpus.units[exemplar.unit]
-    locality = corpus.units.get(corpus.locality_of(unit) or "")
+    locality = corpus.locality(unit)
     places = [unit.name] + ([locality.name] if locality and locality.id != unit.id else [])
     movements = [corpus.movements[m] for m in exemplar.movements if m in corpus.movements]
     return {"title": exemplar.title, "name": exemplar.name, "lede": exemplar.summary, "unit": " ".join(places),

@@ -10,8 +10,8 @@ from collections import defaultdict
 
 from ..content import urls
 from ..content.model import COLLECTIVE, INDIVIDUAL, KIND_LABELS, Corpus, Exemplar
-from .spec import PageSpec, paginate
 from ..content.problems import ContentError, Problem
+from .spec import PageSpec, paginate
 
 # Exemplar ids that would collide with a browsing URL under /guong-dien-hinh/.
 RESERVED_IDS = frozenset({*urls.KIND_SLUGS.values(), "khen-thuong", "thang", "trang"})
@@ -28,7 +28,8 @@ def month_label(key: str) -> str:
 
 def browse_links() -> list[tuple[str, str]]:
     """(label, url) of every way to browse the stories, for the listings' navigation."""
-    return [("Cá nhân", urls.exemplars_of_kind(INDIVIDUAL)), ("Tập thể", urls.exemplars_of_kind(COLLECTIVE)),
+    return [(KIND_LABELS[INDIVIDUAL], urls.exemplars_of_kind(INDIVIDUAL)),
+            (KIND_LABELS[COLLECTIVE], urls.exemplars_of_kind(COLLECTIVE)),
             ("Được khen thưởng", urls.awarded()), ("Theo tháng", urls.MONTHS),
             ("Theo phong trào", urls.MOVEMENTS), ("Theo đơn vị, địa phương", urls.UNITS)]
 

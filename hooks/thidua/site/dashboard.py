@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..content import urls
-from ..content.model import LOCALITY_TYPE, Corpus
+from ..content.model import Corpus
 
 
 @dataclass(frozen=True)
@@ -64,14 +64,14 @@ def campaign_dashboard(corpus: Corpus, as_of: date) -> dict:
     per_movement = Chart("theo-phong-trao", "Gương điển hình theo nội dung, phong trào", "Số gương",
                          tuple(Bar(m.short_title, len(corpus.by_movement.get(m.id, [])), urls.movement(m.id))
                                for m in movements))
-    localities = sorted((u for u in corpus.units.values() if u.type == LOCALITY_TYPE), key=lambda u: (u.order, u.id))
+    localities = corpus.localities
     per_locality = Chart("theo-dia-phuong", "Gương điển hình theo địa phương", "Số gương",
                          tuple(Bar(u.short_name or u.name, len(corpus.by_locality.get(u.id, [])), urls.unit(u.id))
                                for u in localities))
     reporters = sorted((u for u in corpus.units.values() if u.report_for(plan.id)), key=lambda u: u.name)
     reported = tuple((u.name, urls.unit(u.id), u.report_for(plan.id).submitted <= plan.report_deadline)
                      for u in reporters)
-    expected = sum(1 for u in corpus.units.values() if u.type != "cum-khoi")
+    expected = len(corpus.reporting_units)
     return {"charts": (per_movement, per_locality),
             "countdown": Countdown(plan.report_deadline, (plan.report_deadline - as_of).days),
             "reports": ReportStatus(reported, expected), "as_of": as_of}

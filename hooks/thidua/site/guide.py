@@ -6,13 +6,13 @@ read from the schema's titles, descriptions, required keys, enums and lengths, a
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 
-from ..content import urls
+from ..checks.loader import grouping_properties
+from ..checks.schemas import extended_schema
+from ..content import templates, urls
 from ..content.model import Corpus
 from .spec import PageSpec
-from ..checks.schemas import load_schema
 
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -31,6 +31,10 @@ class FieldDoc:
     rules: list[str] = field(default_factory=list)
     examples: list[str] = field(default_factory=list)
     fields: list["FieldDoc"] = field(default_factory=list)  # the keys of each item of a list of groups
+
+    @property
+    def required_label(self) -> str:
+        return self.required[:1].upper() + self.required[1:]
 
     @property
     def is_required(self) -> bool:
@@ -118,51 +122,8 @@ def guide_pages(corpus: Corpus) -> list[PageSpec]:
 
 def field_reference_markdown(corpus: Corpus, schema: dict | None = None) -> str:
     """The page's Markdown: headings with stable anchors (#summary, #ma-don-vi) that the guide links to."""
-    fields = field_reference(schema or load_schema("exemplar"))
     units = sorted(corpus.units.values(), key=lambda u: (corpus.unit_types[u.type].order, u.order, u.name))
     movements = sorted(corpus.movements.values(), key=lambda m: (m.plan, m.order))
-    out = [
-        "Mỗi bài gương điển hình là một tệp `exemplars/<mã>.md`. Phần đầu tệp, giữa hai dòng `---`, gồm các "
-        "trường dưới đây. Trang này được tạo tự động từ [lược đồ JSON của bài](../../schema/exemplar.schema.json) "
-        "mà lệnh `thidua check` dùng để kiểm tra, nên luôn khớp với cách kiểm tra.",
-        "",
-        "Tên trường viết đúng như trong tiêu đề từng mục (chữ thường, tiếng Anh), rồi dấu hai chấm và một dấu cách.",
-        "",
-        "## Trường bắt buộc {#bat-buoc}",
-        "",
-    ]
-    for f in fields:
-        if f.required == "bắt buộc":
-            out += _field_markdown(f, 3)
-    out += ["## Trường tùy trường hợp và trường tùy chọn {#tuy-chon}", ""]
-    for f in fields:
-        if f.required != "bắt buộc":
-            out += _field_markdown(f, 3)
-    out += ["## Mã đơn vị {#ma-don-vi}", "", "| Mã (viết vào `unit`) | Đơn vị | Loại |", "| --- | --- | --- |"]
-    out += [f"| `{u.id}` | {_md(u.name)} | {_md(corpus.unit_types[u.type].label)} |" for u in units]
-    out += ["", "## Mã phong trào {#ma-phong-trao}", "", "| Mã (viết vào `movements`) | Phong trào |", "| --- | --- |"]
-    out += [f"| `{m.id}` | {_md(m.short_title)} |" for m in movements]
-    return "\n".join(out) + "\n"
-
-
-def _field_markdown(f: FieldDoc, level: int, parent: str = "") -> list[str]:
-    need = f.required[:1].upper() + f.required[1:]
-    anchor = f"{parent}-{f.key}" if parent else f.key
-    lines = [f"{'#' * level} `{f.key}` — {_md(f.title)} {{#{anchor}}}", "",
-             f"**{_md(need)}** · {_md(f.kind)}" + "".join(f" · {_md(r)}" for r in f.rules), ""]
-    if f.description:
-        lines += [_md(f.description), ""]
-    if f.key == "unit":
-        lines += ["Xem [danh sách mã đơn vị](#ma-don-vi).", ""]
-    if f.key == "movements":
-        lines += ["Xem [danh sách mã phong trào](#ma-phong-trao).", ""]
-    if f.examples:
-        lines += ["Ví dụ: " + ", ".join(f"`{_md(e)}`" for e in f.examples), ""]
-    for sub in f.fields:
-        lines += _field_markdown(sub, level + 1, anchor)
-    return lines
-
-
-def _md(text: str) -> str:
-    """Plain text safe inside Markdown and tables: no HTML, no table breaks."""
-    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
+    schema = schema or extended_schema("exemplar", grouping_properties(corpus))
+    return templates.render("fields.md", fields=field_reference(schema), units=units,
+                            unit_types=corpus.unit_types, movements=movements)

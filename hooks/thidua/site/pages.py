@@ -18,6 +18,7 @@ def site_pages(corpus: Corpus, page_size: int = DEFAULT_PAGE_SIZE) -> list[PageS
         *_movement_pages(corpus, page_size),
         *_unit_pages(corpus, page_size),
         *_exemplar_pages(corpus, page_size),
+        *_grouping_pages(corpus, page_size),
         *_reader_pages(corpus, page_size),
     ]
 
@@ -28,12 +29,13 @@ def _reader_pages(corpus: Corpus, page_size: int) -> list[PageSpec]:
 
 def home_context(corpus: Corpus) -> dict[str, Any]:
     plan = corpus.current_plan
-    return {"corpus": corpus, "plan": plan, "movements": corpus.movements_of(plan.id),
+    others = [p for p in corpus.plans_newest_first if p.id != plan.id]
+    return {"corpus": corpus, "plan": plan, "other_plans": others, "movements": corpus.movements_of(plan.id),
             "latest": corpus.exemplars_newest_first[:HOME_LATEST], "exemplar_count": len(corpus.exemplars)}
 
 
 def _plan_pages(corpus: Corpus) -> list[PageSpec]:
-    plans = sorted(corpus.plans.values(), key=lambda p: p.period_start, reverse=True)
+    plans = corpus.plans_newest_first
     pages = [PageSpec(urls.PLANS, "thidua/plans.html", "Kế hoạch", "plans", in_nav=True,
                       description="Các kế hoạch thi đua của UBND tỉnh Bình Thuận.",
                       context={"plans": plans})]
@@ -47,8 +49,7 @@ def _plan_pages(corpus: Corpus) -> list[PageSpec]:
 
 
 def _movement_pages(corpus: Corpus, page_size: int) -> list[PageSpec]:
-    by_plan = [(plan, corpus.movements_of(plan.id)) for plan in
-               sorted(corpus.plans.values(), key=lambda p: p.period_start, reverse=True)]
+    by_plan = [(plan, corpus.movements_of(plan.id)) for plan in corpus.plans_newest_first]
     counts = {m: len(items) for m, items in corpus.by_movement.items()}
     pages = [PageSpec(urls.MOVEMENTS, "thidua/movements.html", "Phong trào thi đua", "movements", in_nav=True,
                       description="Các nội dung và phong trào thi đua mà kế hoạch phát động.",
@@ -61,6 +62,7 @@ def _movement_pages(corpus: Corpus, page_size: int) -> list[PageSpec]:
                 _numbered(movement.title, page), "movement", body=movement.asks if page.number == 1 else "",
                 description=f"Phong trào “{movement.title}”: yêu cầu của kế hoạch và các gương điển hình.",
                 context={"movement": movement, "plan": corpus.plans[movement.plan], "page": page,
+                         "kind": corpus.movement_kinds.get(movement.kind),
                          "parent": corpus.movements.get(movement.parent or ""),
                          "children": corpus.children_of(movement.id),
                          "units": corpus.units_of_movement(movement.id)},
@@ -73,7 +75,7 @@ def _unit_pages(corpus: Corpus, page_size: int) -> list[PageSpec]:
                       description="Các cơ quan, địa phương, tổ chức tham gia phong trào thi đua.",
                       context={"groups": corpus.units_by_type(),
                                "counts": {u: len(items) for u, items in corpus.by_unit.items()}})]
-    plans = sorted(corpus.plans.values(), key=lambda p: p.period_start, reverse=True)
+    plans = corpus.plans_newest_first
     for unit in corpus.units.values():
         exemplars = corpus.stories_of_unit(unit.id)
         reports = [(plan, unit.report_for(plan.id)) for plan in plans]
@@ -103,13 +105,30 @@ def _exemplar_pages(corpus: Corpus, page_size: int) -> list[PageSpec]:
 
 def _exemplar_page(corpus: Corpus, exemplar: Exemplar) -> PageSpec:
     unit = corpus.units[exemplar.unit]
-    locality = corpus.locality_of(unit)
     return PageSpec(
         urls.exemplar(exemplar.id), "thidua/exemplar.html", exemplar.display_title, "exemplar",
         description=exemplar.summary, body=exemplar.body, untrusted=True,
-        context={"exemplar": exemplar, "unit": unit, "locality": corpus.units.get(locality or ""),
+        context={"exemplar": exemplar, "unit": unit, "locality": corpus.locality(unit),
                  "movements": [corpus.movements[m] for m in exemplar.movements]},
     )
+
+
+def _grouping_pages(corpus: Corpus, page_size: int) -> list[PageSpec]:
+    """Each grouping of content/groupings.yml: a page of its terms, and a paginated page per term."""
+    pages = []
+    for grouping in corpus.groupings.values():
+        stories = corpus.by_term(grouping.id)
+        pages.append(PageSpec(urls.grouping(grouping.id), "thidua/grouping.html", grouping.label, "grouping",
+                              in_nav=True, description=grouping.description or f"Gương điển hình theo {grouping.label.lower()}.",
+                              context={"grouping": grouping, "counts": {t: len(s) for t, s in stories.items()}}))
+        for term, label in grouping.terms.items():
+            for page in paginate(stories.get(term, []), page_size,
+                                 lambda n, g=grouping.id, t=term: urls.term(g, t, n)):
+                pages.append(PageSpec(
+                    urls.term(grouping.id, term, page.number), "thidua/term.html", _numbered(label, page), "term",
+                    description=f"{grouping.label}: {label}. Các gương điển hình, mới nhất trước.",
+                    context={"grouping": grouping, "term": term, "label": label, "page": page}))
+    return pages
 
 
 def _numbered(title: str, page: Pagination) -> str:

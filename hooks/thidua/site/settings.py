@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-import yaml
-
+from ..checks.schemas import schema_problems
+from ..content.problems import ContentError, Problem
+from ..content.source import Document, read_section
 from .spec import DEFAULT_PAGE_SIZE
 
 AS_OF_ENV = "THIDUA_AS_OF"
+CONFIG_FILE = "mkdocs.yml"
+SECTION = "extra.thidua"
 
 
 @dataclass(frozen=True)
@@ -57,28 +60,62 @@ class SettingsError(ValueError):
 
 
 def settings_from(extra: dict, root: Path, site_url: str) -> Settings:
+    """`extra.thidua` of mkdocs.yml, checked against its schema like content: `mkdocs.yml:line: key: message`."""
+    try:
+        doc = read_section(root / CONFIG_FILE, ("extra", "thidua"))
+    except ContentError as err:
+        raise SettingsError(str(err)) from None
+    doc.meta = _plain(extra)
+    problems = settings_problems(doc)
+    if problems:
+        raise SettingsError("\n".join(map(str, problems)))
+    extra = doc.meta
     raw = os.environ.get(AS_OF_ENV) or extra.get("as_of")
+    licence = extra.get("licence")
     return Settings(root=root, site_url=site_url, as_of=parse_as_of(raw),
-                    page_size=int(extra.get("page_size", DEFAULT_PAGE_SIZE)),
-                    licence=_licence(extra.get("licence")), attribution=str(extra.get("attribution") or ""),
-                    press_contact=_press_contact(extra.get("press_contact")))
+                    page_size=extra.get("page_size", DEFAULT_PAGE_SIZE),
+                    licence=Licence(licence["name"], licence["url"]) if licence else DEFAULT_LICENCE,
+                    attribution=extra.get("attribution", ""),
+                    press_contact=PressContact(**extra.get("press_contact", {})))
 
 
-def _press_contact(raw) -> PressContact:
-    if raw is None:
-        return PressContact()
-    if not (isinstance(raw, dict) and all(isinstance(raw.get(k, ""), str) for k in ("email", "phone", "address"))):
-        raise SettingsError("extra.thidua.press_contact cần email, phone, address (chuỗi chữ)")
-    return PressContact(raw.get("email", ""), raw.get("phone", ""), raw.get("address", ""))
+def press_contact_warnings(root: Path) -> list[str]:
+    """One line per press contact field still a placeholder, for the CLI to print after a build.
+
+    Not MkDocs' logger: a strict build fails on any logged warning, and a sample config must build."""
+    try:
+        doc = read_section(root / CONFIG_FILE, ("extra", "thidua"))
+    except ContentError:
+        return []  # the build itself reports a broken config
+    raw = doc.meta.get("press_contact") if isinstance(doc.meta, dict) else None
+    contact = PressContact(**{k: v for k, v in (raw or {}).items() if k in ("email", "phone", "address")
+                              and isinstance(v, str)}) if isinstance(raw, dict) else PressContact()
+    return [f"{CONFIG_FILE}:{doc.line_of('press_contact.' + name)}: {SECTION}.press_contact.{name}: còn để trống hoặc là "
+            "giá trị mẫu; trang Báo chí cần liên hệ thật (placeholder)" for name in contact.placeholders()]
 
 
-def _licence(raw) -> Licence:
-    if raw is None:
-        return DEFAULT_LICENCE
-    if not (isinstance(raw, dict) and isinstance(raw.get("name"), str) and isinstance(raw.get("url"), str)
-            and raw["url"].startswith(("https://", "http://"))):
-        raise SettingsError("extra.thidua.licence cần name (tên giấy phép) và url (địa chỉ http/https)")
-    return Licence(raw["name"], raw["url"])
+def config_problems(root: Path) -> list[Problem]:
+    """What `thidua check` says of mkdocs.yml's settings: the same rules the build applies."""
+    try:
+        doc = read_section(root / CONFIG_FILE, ("extra", "thidua"))
+    except ContentError as err:
+        return err.problems
+    doc.meta = _plain(doc.meta)
+    return settings_problems(doc)
+
+
+def settings_problems(doc: Document) -> list[Problem]:
+    if not isinstance(doc.meta, dict):
+        return [Problem(CONFIG_FILE, 1, SECTION, "phải là nhóm trường dạng khóa: giá trị (must be a mapping)")]
+    return sorted(replace(p, field=f"{SECTION}.{p.field}" if p.field != "-" else SECTION)
+                  for p in schema_problems(doc, "settings"))
+
+
+def _plain(extra):
+    """YAML reads `as_of: 2023-12-31` as a date; the schema speaks of text."""
+    if not isinstance(extra, dict):
+        return extra if extra is not None else {}
+    return {key: value.isoformat() if isinstance(value, date) else value for key, value in extra.items()}
 
 
 def parse_as_of(raw) -> date:
@@ -91,16 +128,3 @@ def parse_as_of(raw) -> date:
         return date.fromisoformat(str(raw))
     except ValueError:
         raise SettingsError(f"ngày build “{raw}” không hợp lệ: dùng dạng YYYY-MM-DD") from None
-
-
-def press_contact_warnings(root: Path) -> list[str]:
-    """One line per press contact field still a placeholder, for the CLI to print after a build.
-
-    Not MkDocs' logger: a strict build fails on any logged warning, and a sample config must build."""
-    try:
-        config = yaml.safe_load((root / "mkdocs.yml").read_text("utf-8")) or {}
-        contact = _press_contact(((config.get("extra") or {}).get("thidua") or {}).get("press_contact"))
-    except (OSError, yaml.YAMLError, SettingsError, AttributeError):
-        return []  # the build itself reports a broken config
-    return [f"mkdocs.yml: extra.thidua.press_contact.{name}: còn để trống hoặc là giá trị mẫu; trang Báo chí "
-            "cần liên hệ thật (placeholder)" for name in contact.placeholders()]

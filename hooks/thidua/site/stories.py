@@ -106,7 +106,7 @@ def render_stories(corpus: Corpus, photos: dict, site_url: str, md: markdown.Mar
                           renditions(processed, urls.absolute(site_url, urls.exemplar(exemplar.id))),
                           largest.width, largest.height)
         stories[exemplar.id] = Story(
-            exemplar, unit, corpus.units.get(corpus.locality_of(unit) or ""),
+            exemplar, unit, corpus.locality(unit),
             tuple(corpus.movements[m] for m in exemplar.movements), page_url, body, html_to_text(body), photo,
             urls.tag_uri(site_url, exemplar.date, exemplar.first_id))
     return stories
