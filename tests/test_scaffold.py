@@ -54,11 +54,11 @@ def test_new_writes_every_key_with_the_schema_line_and_passes_check_and_builds(s
     code, out, _ = run(site.root, "check")
     assert code == 0
     assert sorted(out.splitlines()) == sorted([  # only the sentences the editor still has to write
-        "exemplars/to-tu-quan-duong-lang-xanh-o-phu-quy.md:12: summary: cảnh báo: còn câu mẫu của thidua new chưa "
+        "exemplars/to-tu-quan-duong-lang-xanh-o-phu-quy.md:13: summary: cảnh báo: còn câu mẫu của thidua new chưa "
         "được thay: hãy viết nội dung thật (placeholder text)",
-        "exemplars/to-tu-quan-duong-lang-xanh-o-phu-quy.md:26: nội dung: cảnh báo: còn câu mẫu của thidua new chưa "
+        "exemplars/to-tu-quan-duong-lang-xanh-o-phu-quy.md:28: nội dung: cảnh báo: còn câu mẫu của thidua new chưa "
         "được thay: hãy viết nội dung thật (placeholder text)",
-        "exemplars/chi-nguyen-thi-mau-giup-nguoi-dan-nop-ho-so.md:25: nội dung: cảnh báo: còn câu mẫu của thidua "
+        "exemplars/chi-nguyen-thi-mau-giup-nguoi-dan-nop-ho-so.md:27: nội dung: cảnh báo: còn câu mẫu của thidua "
         "new chưa được thay: hãy viết nội dung thật (placeholder text)",
     ])
     site.build()
@@ -126,7 +126,7 @@ def test_an_individual_without_consent_is_written_but_does_not_pass_check(site):
     assert "gương cá nhân cần consent: true" in err
     code, out, _ = run(site.root, "check")
     assert code == 1
-    assert ("exemplars/to-tu-quan-duong-lang-xanh-o-phu-quy.md:13: consent: gương cá nhân cần consent: true, "
+    assert ("exemplars/to-tu-quan-duong-lang-xanh-o-phu-quy.md:14: consent: gương cá nhân cần consent: true, "
             "nghĩa là người được nêu gương đã đồng ý công bố (consent required)") in out.splitlines()
 
 
