@@ -29,7 +29,9 @@ class Head:
     json_ld: str = ""  # already escaped for a <script> element
     published: str = ""  # ISO 8601 with +07:00 (content.moments.iso), as in feeds and ninjs
     modified: str = ""
-    ninjs: str = ""  # absolute URL of a story's ninjs, linked as rel="alternate"
+    # A story's ninjs, site-relative: linked as rel="alternate", which Material's script follows to fetch a
+    # sitemap.xml beside it, so the link must stay on the reader's own origin.
+    ninjs: str = ""
 
 
 def script_json(data: dict) -> str:
@@ -112,7 +114,7 @@ def exemplar_head(corpus: Corpus, exemplar: Exemplar, terms: Terms) -> Head:
                 image_alt=exemplar.photo_alt or exemplar.display_title,
                 json_ld=script_json(news_article(corpus, exemplar, terms)),
                 published=iso(exemplar.published_at), modified=iso(exemplar.modified_at),
-                ninjs=urls.absolute(terms.site_url, urls.ninjs(exemplar.id)))
+                ninjs=urls.ninjs(exemplar.id))
 
 
 def head_for(kind: str | None, context: dict, corpus: Corpus, terms: Terms) -> Head:
