@@ -4,6 +4,7 @@ The work lives in `thidua.engine.mkdocs_adapter`, the only module besides `thidu
 """
 
 from thidua.engine.mkdocs_adapter import (  # noqa: F401 - MkDocs looks these names up on this module
+    on_build_error,
     on_config,
     on_env,
     on_files,
@@ -11,4 +12,6 @@ from thidua.engine.mkdocs_adapter import (  # noqa: F401 - MkDocs looks these na
     on_page_context,
     on_page_markdown,
     on_post_build,
+    on_post_page,
+    on_pre_page,
 )

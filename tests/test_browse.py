@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-from thidua.engine.building import BuildFailed
-from thidua.site.browse import RESERVED_IDS, month_label
+from thidua.checks.loader import load, load_corpus
+from thidua.content import urls
+from thidua.site.browse import month_label
+from thidua.site.pages import site_pages
 
 
 def test_month_labels_are_vietnamese():
@@ -38,9 +39,17 @@ def test_browse_listings_are_paginated(site):
     assert "Trang 2 / 2" in site.page("guong-dien-hinh/tap-the/trang/2/")
 
 
-def test_a_story_whose_id_is_a_browse_url_is_refused(site, caplog):
+def test_every_name_the_page_plan_uses_under_the_stories_is_reserved(site):
+    site.exemplar("co-giai", award="Giấy khen mẫu", kind="individual", consent="true")
+    corpus = load_corpus(site.root)
+    segments = {page.url.removeprefix(urls.EXEMPLARS).split("/")[0] for page in site_pages(corpus, page_size=1)
+                if page.url.startswith(urls.EXEMPLARS) and page.url != urls.EXEMPLARS}
+    assert segments - set(corpus.exemplars) <= urls.RESERVED_EXEMPLAR_IDS
+    assert {"ca-nhan", "tap-the", "khen-thuong", "thang", "trang"} <= segments
+
+
+def test_a_story_whose_id_is_a_browse_url_is_refused_by_check(site):
     site.exemplar("thang")
-    with pytest.raises(BuildFailed):
-        site.build()
-    assert "exemplars/thang.md:1: id: mã “thang” trùng với một trang duyệt /guong-dien-hinh/thang/" in caplog.text
-    assert {"ca-nhan", "tap-the", "khen-thuong", "thang", "trang"} <= RESERVED_IDS
+    assert [str(p) for p in load(site.root).errors] == [
+        "exemplars/thang.md:1: id: mã “thang” trùng với địa chỉ /guong-dien-hinh/thang/ mà trang dùng sẵn: "
+        "hãy đổi tên tệp (reserved id)"]

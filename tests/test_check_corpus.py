@@ -7,7 +7,9 @@ Every case writes one exemplar into a copy of the repository (whose own content 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -67,9 +69,14 @@ def _cp1258(text: str) -> bytes:
 @dataclass
 class Case:
     id: str
-    content: str | bytes
+    content: str | bytes | None  # None: no file is written (the case is made by `setup`)
     expected: list[str]
     code: int = 1
+    path: str = F
+    setup: Callable[[Path], object] | None = None
+
+
+PLACEHOLDER = "còn câu mẫu của thidua new chưa được thay: hãy viết nội dung thật (placeholder text)"
 
 
 CASES = [
@@ -106,6 +113,23 @@ CASES = [
          [f"{F}:11: award[0][0][0][0][0][0][0]: YAML lồng nhau quá sâu: các trường chỉ cần một, hai cấp (YAML nested too deep)"]),
     Case("control-character", variant(("khu phố 5", "khu phố\x075")),
          [f"{F}:4: -: có ký tự điều khiển không in được (U+0007): hãy xóa ký tự này (control character)"]),
+    Case("control-character-in-body", variant(("Câu chuyện của tổ.", "Câu chuyện \x1b[31mcủa tổ.")),
+         [f"{F}:12: nội dung: có ký tự điều khiển không in được (U+001B): hãy xóa ký tự này (control character)"]),
+    Case("folder-named-like-a-story", None,
+         ["exemplars/thu-muc.md:1: -: “thu-muc.md” là một thư mục, không phải tệp bài viết: hãy đổi tên thư mục "
+          "(folder named .md)"], setup=lambda root: (root / "exemplars" / "thu-muc.md").mkdir()),
+    Case("suffix-in-capitals", BASE,
+         ["exemplars/bai-moi.MD:1: -: tệp “bai-moi.MD” không được đọc: mỗi bài là một tệp đuôi .md (chữ thường) đặt "
+          "ngay trong exemplars/ (file not read)"], path="exemplars/bai-moi.MD"),
+    Case("story-in-a-subfolder", BASE,
+         ["exemplars/2023/bai-moi.md:1: -: tệp “2023/bai-moi.md” không được đọc: mỗi bài là một tệp đuôi .md (chữ "
+          "thường) đặt ngay trong exemplars/ (file not read)"], path="exemplars/2023/bai-moi.md"),
+    Case("named-like-a-browse-page", BASE,
+         ["exemplars/khen-thuong.md:1: id: mã “khen-thuong” trùng với địa chỉ /guong-dien-hinh/khen-thuong/ mà trang "
+          "dùng sẵn: hãy đổi tên tệp (reserved id)"], path="exemplars/khen-thuong.md"),
+    Case("named-like-the-pagination", BASE,
+         ["exemplars/trang.md:1: id: mã “trang” trùng với địa chỉ /guong-dien-hinh/trang/ mà trang dùng sẵn: hãy đổi "
+          "tên tệp (reserved id)"], path="exemplars/trang.md"),
     # --- the schema ---------------------------------------------------------------------------------------------
     Case("missing-summary", variant(("summary: Tổ tự quản duy trì lịch dọn vệ sinh hằng tuần.\n", "")),
          [f"{F}:1: summary: thiếu trường bắt buộc “summary” (missing required field)"]),
@@ -149,6 +173,31 @@ CASES = [
     Case("photo-absolute", variant(("sample: true", "sample: true\nphoto: /etc/passwd\nphoto_alt: Ảnh\nphoto_credit: Tác giả")),
          [f"{F}:11: photo: đường dẫn ảnh phải là tên tệp đặt cạnh bài, không dùng “..” hay đường dẫn tuyệt đối "
           "(photo path escapes the folder)"]),
+    Case("photo-null-byte", variant(("sample: true", 'sample: true\nphoto: "anh\\0.jpg"\nphoto_alt: Ảnh\nphoto_credit: Tác giả')),
+         [f"{F}:11: photo: tên tệp ảnh có ký tự điều khiển (U+0000): hãy gõ lại tên tệp (control character in photo name)"]),
+    Case("photo-is-a-folder", variant(("sample: true", "sample: true\nphoto: anh.jpg\nphoto_alt: Ảnh\nphoto_credit: Tác giả")),
+         [f"{F}:11: photo: “anh.jpg” là một thư mục, không phải tệp ảnh (photo is a folder)"],
+         setup=lambda root: (root / "exemplars" / "anh.jpg").mkdir()),
+    Case("photo-name-too-long-for-the-disk", variant(("sample: true", f"sample: true\nphoto: {'a' * 300}.jpg\nphoto_alt: Ảnh\nphoto_credit: Tác giả")),
+         [f"{F}:11: photo: dài 304 ký tự, tối đa 200 (too long)",
+          f"{F}:11: photo: không mở được tệp ảnh “{'a' * 300}.jpg”: hãy đặt tên tệp ngắn gọn, ví dụ anh-to-tu-quan.jpg "
+          "(photo cannot be opened)"]),
+    Case("alias-is-a-browse-page", variant(("sample: true", "sample: true\naliases:\n  - thang")),
+         [f"{F}:12: aliases[0]: mã cũ “thang” trùng với địa chỉ /guong-dien-hinh/thang/ mà trang dùng sẵn: hãy xóa mã cũ "
+          "này (reserved id)"]),
+    # --- editors' leftovers -----------------------------------------------------------------------------------
+    Case("unedited-scaffold", variant(("sample: true\n", ""),
+                                      ("summary: Tổ tự quản duy trì lịch dọn vệ sinh hằng tuần.",
+                                       "summary: Viết tóm tắt một, hai câu về gương điển hình ở đây (tối đa 300 ký tự)."),
+                                      ("Câu chuyện của tổ.", "Viết câu chuyện ở đây: ai, đã làm gì, ở đâu, khi nào và kết "
+                                                             "quả ra sao.")),
+         [f"{F}:9: summary: {PLACEHOLDER}", f"{F}:11: nội dung: {PLACEHOLDER}"]),
+    Case("scaffold-hint-left-in-a-written-story", variant(("sample: true\n", ""), ("Câu chuyện của tổ.", "Câu chuyện của "
+         "tổ.\n\nMỗi đoạn cách nhau một dòng trống. Không ghi số căn cước, số điện thoại hay địa chỉ thư điện tử của ai.")),
+         [f"{F}:13: nội dung: {PLACEHOLDER}"]),
+    Case("scaffold-sentence-in-a-sample-story", variant(("Câu chuyện của tổ.", "Viết câu chuyện ở đây: ai, đã làm gì, ở "
+                                                         "đâu, khi nào và kết quả ra sao.")),
+         [f"{F}:12: nội dung: cảnh báo: {PLACEHOLDER}"], code=0),
     # --- text hygiene ----------------------------------------------------------------------------------------
     Case("replacement-character", variant(("khu phố 5", "khu ph\ufffd 5")),
          [f"{F}:4: name: có ký tự hỏng � (U+FFFD): chữ bị mất khi sao chép, hãy gõ lại (replacement character)"]),
@@ -176,10 +225,18 @@ CASES = [
 ]
 
 
+def make(root: Path, case: Case) -> None:
+    if case.setup is not None:
+        case.setup(root)
+    if case.content is not None:
+        data = case.content if isinstance(case.content, bytes) else case.content.encode("utf-8")
+        (root / case.path).parent.mkdir(parents=True, exist_ok=True)
+        (root / case.path).write_bytes(data)
+
+
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_a_broken_submission_is_reported_with_its_file_line_and_message(site, case):
-    path = site.root / F
-    path.write_bytes(case.content if isinstance(case.content, bytes) else case.content.encode("utf-8"))
+    make(site.root, case)
     code, lines = check(site.root)
     assert lines == case.expected
     assert code == case.code
@@ -227,6 +284,8 @@ PHOTO_CASES = [
      [f"{F}:11: photo: ảnh “anh.png” chỉ rộng 640 px, cần ít nhất 800 px: hãy dùng ảnh gốc lớn hơn (photo too small)"], 1),
     ("damaged-jpeg", "anh.jpg", lambda: b"\xff\xd8\xff\xe0" + b"\x00" * 200,
      [f"{F}:11: photo: tệp ảnh “anh.jpg” bị hỏng, không mở được: hãy xuất lại ảnh (photo cannot be read)"], 1),
+    ("truncated-jpeg", "anh.jpg", lambda: _image("JPEG", 1000)[:3000],  # cut off while uploading: header intact
+     [f"{F}:11: photo: tệp ảnh “anh.jpg” bị hỏng, không mở được: hãy xuất lại ảnh (photo cannot be read)"], 1),
     ("too-large", "anh.jpg", lambda: _image("JPEG", 1200) + b"\x00" * (10 * 1024 * 1024),
      [f"{F}:11: photo: ảnh “anh.jpg” nặng 10.0 MB, tối đa 10 MB: hãy giảm kích thước hoặc chất lượng ảnh "
       "(photo too large)"], 1),
@@ -248,3 +307,33 @@ def test_a_wide_jpeg_png_or_webp_photo_is_accepted(site, fmt, suffix):
     (site.root / "exemplars" / f"anh.{suffix}").write_bytes(_image(fmt, 800))
     (site.root / F).write_text(WITH_PHOTO.format(name=f"anh.{suffix}"), encoding="utf-8")
     assert check(site.root) == (0, [])
+
+
+# --- check ≡ build: what the build would refuse, check reports first; the build then refuses it the same way ---
+
+def build(root) -> tuple[int, str]:
+    import contextlib
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["--root", str(root), "build", "--as-of", "2023-12-31"])
+    return code, out.getvalue() + err.getvalue()
+
+
+ONCE_FOUND_ONLY_BY_THE_BUILD = [c for c in CASES if c.id in {"named-like-a-browse-page", "alias-is-a-browse-page",
+                                                            "photo-null-byte", "folder-named-like-a-story",
+                                                            "control-character-in-body"}] + [
+    Case("truncated-jpeg", WITH_PHOTO.format(name="anh.jpg"), next(c[3] for c in PHOTO_CASES if c[0] == "truncated-jpeg"),
+         setup=lambda root: (root / "exemplars" / "anh.jpg").write_bytes(_image("JPEG", 1000)[:3000])),
+]
+
+
+@pytest.mark.parametrize("case", ONCE_FOUND_ONLY_BY_THE_BUILD, ids=[c.id for c in ONCE_FOUND_ONLY_BY_THE_BUILD])
+def test_what_the_build_refuses_check_reports_first_with_its_file_and_line(site, case):
+    make(site.root, case)
+    assert check(site.root) == (1, case.expected)
+    code, output = build(site.root)
+    assert code == 1
+    assert all(line in output.splitlines() for line in case.expected), output
+    assert "lỗi nội bộ" not in output and "Traceback" not in output
+    assert not (site.root / "site").exists()

@@ -71,3 +71,32 @@ def test_usage_errors_are_in_vietnamese(capsys):
 def test_root_may_follow_the_subcommand(site, capsys):
     code, _, err = run(capsys, "check", "--root", str(site.root))
     assert code == 0 and "hợp lệ" in err
+
+
+def test_run_from_a_subfolder_the_command_finds_the_root_and_names_paths_from_it(site, capsys, monkeypatch):
+    site.exemplar("hong", date="2023-02-30")
+    monkeypatch.chdir(site.root / "exemplars")
+    code, out, _ = run(capsys, "check")
+    assert (code, out) == (1, "exemplars/hong.md:8: date: ngày 2023-02-30 không tồn tại (impossible date)\n")
+    code, out, _ = run(capsys, "check", "hong.md")  # a file named from where the editor stands
+    assert code == 1 and out.startswith("exemplars/hong.md:8:")
+    code, out, _ = run(capsys, "new", "--title", "Bài từ thư mục con", "--kind", "collective", "--name", "Tổ mẫu",
+                       "--unit", "phu-quy", "--movement", "cai-cach-hanh-chinh", "--date", "2023-11-02")
+    assert code == 0 and (site.root / "exemplars" / "bai-tu-thu-muc-con.md").is_file()
+
+
+def test_run_outside_any_repository_the_command_says_where_to_run_it(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "check")
+    assert (code, out) == (2, "")
+    assert err == ("thidua: không tìm thấy mkdocs.yml ở thư mục này hay các thư mục cha: hãy chạy lệnh trong thư mục "
+                   "gốc của kho nội dung, nơi có mkdocs.yml, content/ và exemplars/ (repository root not found)\n")
+
+
+def test_a_root_without_its_taxonomy_files_is_a_problem_not_a_crash(tmp_path, capsys):
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", "utf-8")
+    code, out, err = run(capsys, "--root", str(tmp_path), "check")
+    assert code == 1 and "lỗi nội bộ" not in err
+    for name in ("unit-types.yml", "movement-kinds.yml"):
+        assert (f"content/{name}:1: -: thiếu tệp content/{name}: tệp này khai báo các mã mà nội dung dùng, hãy khôi "
+                "phục tệp (missing file)") in out.splitlines()

@@ -165,7 +165,7 @@ def test_a_unit_report_is_loaded_with_its_date(site):
 
 def test_a_story_cannot_take_a_url_the_site_uses_itself(site):
     site.exemplar("trang")
-    assert [(f, "dành riêng" in m) for _, f, m in errors_of(site, exemplar_id="trang")] == [("id", True)]
+    assert [(f, "trang dùng sẵn" in m) for _, f, m in errors_of(site, exemplar_id="trang")] == [("id", True)]
 
 
 @pytest.mark.parametrize("body", ["[xem](../phong-trao/)", "[x](javascript:alert(1))", '<a href="data:text/html,x">x</a>',
@@ -177,3 +177,23 @@ def test_links_in_a_story_must_be_full_https_addresses(site, body):
 
 def test_full_addresses_and_anchors_are_fine_in_a_story(site):
     assert errors_of(site, body="[Cổng](https://binhthuan.gov.vn) <https://x.vn/a> [mục](#ket-qua)") == []
+
+
+def test_an_unforeseen_failure_on_one_file_is_named_and_the_others_are_still_checked(site, monkeypatch):
+    from thidua.checks import tone
+
+    real = tone.tone_problems
+
+    def breaks_on_one_file(doc):
+        if doc.path == "exemplars/hong.md":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(doc)
+
+    monkeypatch.setattr(tone, "tone_problems", breaks_on_one_file)  # a stand-in for a bug nobody has found yet
+    site.exemplar("hong")
+    site.exemplar("sai-ngay", date="2023-02-30")
+    assert [str(p) for p in load(site.root).errors] == [
+        "exemplars/hong.md:1: -: lỗi nội bộ khi xử lý tệp này (RecursionError: maximum recursion depth exceeded): "
+        "hãy báo cho nhóm kỹ thuật kèm tệp này (internal error)",
+        "exemplars/sai-ngay.md:8: date: ngày 2023-02-30 không tồn tại (impossible date)",
+    ]

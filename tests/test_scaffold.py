@@ -1,4 +1,4 @@
-"""`thidua new` gives a file that already passes `thidua check` and builds, with every key explained."""
+"""`thidua new` gives a file with every key explained whose only errors are the sentences still to write."""
 
 from __future__ import annotations
 
@@ -35,11 +35,16 @@ class Terminal(io.StringIO):
         return True
 
 
-def test_new_writes_every_key_with_the_schema_line_and_passes_check_and_builds(site):
+PLACEHOLDER = "còn câu mẫu của thidua new chưa được thay: hãy viết nội dung thật (placeholder text)"
+COLLECTIVE_FILE = "exemplars/to-tu-quan-duong-lang-xanh-o-phu-quy.md"
+INDIVIDUAL_FILE = "exemplars/chi-nguyen-thi-mau-giup-nguoi-dan-nop-ho-so.md"
+
+
+def test_new_writes_every_key_and_check_refuses_the_file_until_its_sentences_are_written(site):
     code, out, _ = run(site.root, "new", *FLAGS)
     assert code == 0
-    assert out.startswith("Đã tạo exemplars/to-tu-quan-duong-lang-xanh-o-phu-quy.md\n")
-    path = site.root / "exemplars" / "to-tu-quan-duong-lang-xanh-o-phu-quy.md"
+    assert out.startswith(f"Đã tạo {COLLECTIVE_FILE}\n")
+    path = site.root / COLLECTIVE_FILE
     lines = path.read_text("utf-8").splitlines()
     assert lines[:2] == ["---", SCHEMA_LINE]
     for key in load_schema("exemplar")["properties"]:
@@ -52,19 +57,41 @@ def test_new_writes_every_key_with_the_schema_line_and_passes_check_and_builds(s
                        "--summary", "Cán bộ một cửa hướng dẫn người dân nộp hồ sơ trực tuyến.")
     assert code == 0
     code, out, _ = run(site.root, "check")
-    assert code == 0
-    assert sorted(out.splitlines()) == sorted([  # only the sentences the editor still has to write
-        "exemplars/to-tu-quan-duong-lang-xanh-o-phu-quy.md:13: summary: cảnh báo: còn câu mẫu của thidua new chưa "
-        "được thay: hãy viết nội dung thật (placeholder text)",
-        "exemplars/to-tu-quan-duong-lang-xanh-o-phu-quy.md:28: nội dung: cảnh báo: còn câu mẫu của thidua new chưa "
-        "được thay: hãy viết nội dung thật (placeholder text)",
-        "exemplars/chi-nguyen-thi-mau-giup-nguoi-dan-nop-ho-so.md:27: nội dung: cảnh báo: còn câu mẫu của thidua "
-        "new chưa được thay: hãy viết nội dung thật (placeholder text)",
-    ])
+    assert code == 1  # an unedited scaffold is never published
+    assert out.splitlines() == [  # only the sentences the editor still has to write
+        f"{INDIVIDUAL_FILE}:27: nội dung: {PLACEHOLDER}",
+        f"{INDIVIDUAL_FILE}:29: nội dung: {PLACEHOLDER}",
+        f"{COLLECTIVE_FILE}:13: summary: {PLACEHOLDER}",
+        f"{COLLECTIVE_FILE}:28: nội dung: {PLACEHOLDER}",
+        f"{COLLECTIVE_FILE}:30: nội dung: {PLACEHOLDER}",
+    ]
+
+    write_the_story(site.root / COLLECTIVE_FILE, "Tổ tự quản thôn 3 giữ đường làng xanh, sạch.")
+    write_the_story(site.root / INDIVIDUAL_FILE)
+    assert run(site.root, "check")[:2] == (0, "")
     site.build()
     page = site.page("guong-dien-hinh/to-tu-quan-duong-lang-xanh-o-phu-quy/")
-    assert "Tổ tự quản thôn 3" in page
+    assert "Tổ tự quản thôn 3" in page and "Mỗi đoạn cách nhau" not in page
     assert "Nguyễn Thị Mẫu" in site.page("guong-dien-hinh/chi-nguyen-thi-mau-giup-nguoi-dan-nop-ho-so/")
+
+
+def test_a_sample_story_may_keep_the_scaffold_sentences_with_a_warning(site):
+    run(site.root, "new", *FLAGS)
+    path = site.root / COLLECTIVE_FILE
+    path.write_text(path.read_text("utf-8").replace("# sample: true", "sample: true"), "utf-8")
+    code, out, _ = run(site.root, "check")
+    assert code == 0
+    assert out.splitlines() == [f"{COLLECTIVE_FILE}:{line}: {field}: cảnh báo: {PLACEHOLDER}"
+                                for line, field in ((12, "summary"), (26, "nội dung"), (28, "nội dung"))]
+
+
+def write_the_story(path, summary: str | None = None) -> None:
+    from thidua.checks.placeholders import BODY_HINT, BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER
+
+    text = path.read_text("utf-8").replace(BODY_PLACEHOLDER, "Câu chuyện thật của bài.").replace(BODY_HINT, "")
+    if summary:
+        text = text.replace(SUMMARY_PLACEHOLDER, summary)
+    path.write_text(text, "utf-8")
 
 
 def test_the_id_is_made_unique_against_files_and_old_ids(site):
@@ -117,6 +144,7 @@ def test_missing_flags_are_asked_in_a_terminal_and_wrong_answers_asked_again(sit
     for line in ("kind: individual", "unit: la-gi", "  - vi-nguoi-ngheo-khong-de-ai-bo-lai-phia-sau",
                  "  - cai-cach-hanh-chinh", "date: 2023-12-01", "consent: true"):
         assert f"\n{line}" in text, line
+    write_the_story(site.root / "exemplars" / "ba-tran-thi-mau-nuoi-con-mo-coi.md", "Bà Mẫu nuôi hai cháu mồ côi.")
     assert run(site.root, "check")[0] == 0
 
 

@@ -23,14 +23,16 @@ from ..content.model import (
     UnitType,
 )
 from ..content.moments import moment, parse_time
-from ..content.problems import ContentError, Problem
+from ..content.problems import ContentError, Problem, ProcessingError, processing
 from ..content.source import Document, read_data, read_document
 from ..content.text import did_you_mean
-from . import duplicates, hygiene, photos, placeholders, privacy, schemas, tone
+from . import controls, duplicates, hygiene, photos, placeholders, privacy, schemas, strays, tone
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 EXEMPLAR_PLAIN_FIELDS = frozenset({"title", "name", "summary", "award", "photo_alt", "photo_credit", "corrections"})
+RESERVED_ID = "mã “{id}” trùng với địa chỉ /{url} mà trang dùng sẵn: hãy đổi tên tệp (reserved id)"
+RESERVED_ALIAS = "mã cũ “{id}” trùng với địa chỉ /{url} mà trang dùng sẵn: hãy xóa mã cũ này (reserved id)"
 
 
 @dataclass
@@ -67,7 +69,7 @@ def load(root: Path) -> Loaded:
     problems += _cross_check_taxonomy(corpus, reader.documents)
     corpus.exemplars = reader.each(root / "exemplars", lambda doc: _exemplar(doc, corpus, root))
     problems += _check_aliases(corpus, reader.documents)
-    problems += duplicates.duplicate_problems(corpus, reader.documents)
+    problems += duplicates.duplicate_problems(corpus, reader.documents) + strays.stray_problems(root)
     return Loaded(corpus, sorted(set(problems)))
 
 
@@ -79,17 +81,25 @@ class _Reader:
     def each(self, folder: Path, build) -> dict:
         items = {}
         for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-            item_id = path.stem
+            item_id, relative = path.stem, path.relative_to(self.root).as_posix()
+            if path.is_dir():
+                self.problems.append(Problem(relative, 1, "-", f"“{path.name}” là một thư mục, không phải tệp bài viết: "
+                                             "hãy đổi tên thư mục (folder named .md)"))
+                continue
             try:
-                doc = read_document(path, self.root)
+                with processing(relative):
+                    doc = read_document(path, self.root)
+                    item = build(doc)
             except ContentError as err:
                 self.problems += err.problems
+                continue
+            except ProcessingError as err:  # never a traceback: the file is named, the rest is still checked
+                self.problems.append(err.problem)
                 continue
             found: list[Problem] = []
             if not SLUG.match(item_id):
                 found.append(Problem(doc.path, 1, "id", f"tên tệp “{path.name}” phải là mã viết thường, không dấu, "
                                      "nối bằng gạch ngang, ví dụ to-tu-quan-khu-pho-1.md (file name is not a slug)"))
-            item = build(doc)
             found += item.problems
             self.problems += found
             if not any(p.is_error for p in found):
@@ -101,11 +111,16 @@ class _Reader:
         """A data file of ids (unit types, movement kinds, groupings), checked against its schema.
 
         Its `meta` keeps the file's order; it is empty when the file has errors (they are reported)."""
+        relative = path.relative_to(self.root).as_posix()
+        if not path.is_file():
+            self.problems.append(Problem(relative, 1, "-", f"thiếu tệp {relative}: tệp này khai báo các mã mà nội dung "
+                                         "dùng, hãy khôi phục tệp (missing file)"))
+            return Document(relative, {}, "", 1)
         try:
             doc = read_data(path, self.root)
         except ContentError as err:
             self.problems += err.problems
-            return Document(path.relative_to(self.root).as_posix(), {}, "", 1)
+            return Document(relative, {}, "", 1)
         doc.meta = doc.meta or {}  # a file of comments only declares nothing
         found = schemas.schema_problems(doc, schema) + hygiene.text_problems(doc)
         self.problems += found
@@ -138,7 +153,8 @@ def _time(value):
 
 def _base_problems(doc: Document, schema: str, plain: frozenset[str] = frozenset(),
                    extra_properties: dict | None = None) -> list[Problem]:
-    return schemas.schema_problems(doc, schema, extra_properties) + hygiene.text_problems(doc, plain)
+    return (schemas.schema_problems(doc, schema, extra_properties) + hygiene.text_problems(doc, plain)
+            + controls.control_problems(doc))
 
 
 def _groupings(reader: _Reader, path: Path) -> dict[str, Grouping]:
@@ -264,19 +280,33 @@ def _photo_path(doc: Document, value, root: Path, problems: list[Problem]) -> st
     """The photo's repository-relative path; it must be a file beside the exemplar, inside the repository."""
     if not isinstance(value, str) or not value:
         return None
+    control = next((c for c in value if ord(c) < 32 or ord(c) == 127), None)
+    if control is not None:
+        problems.append(doc.problem("photo", f"tên tệp ảnh có ký tự điều khiển (U+{ord(control):04X}): hãy gõ lại "
+                                    "tên tệp (control character in photo name)"))
+        return None
     if value.startswith(("/", "\\")) or ".." in Path(value).parts or ":" in value:
         problems.append(doc.problem("photo", "đường dẫn ảnh phải là tên tệp đặt cạnh bài, không dùng “..” "
                                     "hay đường dẫn tuyệt đối (photo path escapes the folder)"))
         return None
     folder = (root / doc.path).parent
     path = folder / value
-    if path.is_symlink() or not path.resolve().is_relative_to(folder.resolve()):
+    try:
+        linked = path.is_symlink() or not path.resolve().is_relative_to(folder.resolve())
+        is_file, is_dir = path.is_file(), path.is_dir()
+    except (OSError, RuntimeError):  # a name too long for the file system, a loop of links
+        problems.append(doc.problem("photo", f"không mở được tệp ảnh “{value}”: hãy đặt tên tệp ngắn gọn, ví dụ "
+                                    "anh-to-tu-quan.jpg (photo cannot be opened)"))
+        return None
+    if linked:
         problems.append(doc.problem("photo", "ảnh không được là liên kết trỏ ra ngoài thư mục (photo is a link)"))
-        return None
-    if not path.is_file():
+    elif is_dir:
+        problems.append(doc.problem("photo", f"“{value}” là một thư mục, không phải tệp ảnh (photo is a folder)"))
+    elif not is_file:
         problems.append(doc.problem("photo", f"không tìm thấy tệp ảnh “{value}” cạnh bài (photo file missing)"))
-        return None
-    return path.relative_to(root).as_posix()
+    else:
+        return path.relative_to(root).as_posix()
+    return None
 
 
 def _cross_check_taxonomy(corpus: Corpus, documents: dict[str, Document]) -> list[Problem]:
@@ -303,10 +333,11 @@ def _check_aliases(corpus: Corpus, documents: dict[str, Document]) -> list[Probl
     for exemplar in corpus.exemplars.values():
         doc = documents[f"exemplars/{exemplar.id}"]
         if exemplar.id in urls.RESERVED_EXEMPLAR_IDS:
-            problems.append(Problem(doc.path, 1, "id", f"mã “{exemplar.id}” là địa chỉ dành riêng của trang: "
-                                    "hãy đổi tên tệp (reserved id)"))
+            problems.append(Problem(doc.path, 1, "id", RESERVED_ID.format(id=exemplar.id, url=urls.exemplar(exemplar.id))))
         for i, alias in enumerate(exemplar.aliases):
-            if alias in corpus.exemplars or alias in urls.RESERVED_EXEMPLAR_IDS:
+            if alias in urls.RESERVED_EXEMPLAR_IDS:
+                problems.append(doc.problem(f"aliases[{i}]", RESERVED_ALIAS.format(id=alias, url=urls.exemplar(alias))))
+            elif alias in corpus.exemplars:
                 problems.append(doc.problem(f"aliases[{i}]", f"mã cũ “{alias}” trùng với một bài đang có (duplicate id)"))
             elif alias in owner:
                 problems.append(doc.problem(f"aliases[{i}]", f"mã cũ “{alias}” đã là mã cũ của bài “{owner[alias]}” (duplicate id)"))

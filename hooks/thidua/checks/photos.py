@@ -6,7 +6,7 @@ from __future__ import annotations
 import warnings
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageOps, UnidentifiedImageError
 
 from ..content.problems import WARNING, Problem
 from ..content.source import Document
@@ -52,10 +52,11 @@ def photo_problems(doc: Document, path: Path) -> list[Problem]:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path, formats=[kind]) as image:
-                width = image.width
-                image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError,
-            Image.DecompressionBombWarning):
+                # Decode every pixel and turn it as the build does (readers/images.py): verify() reads no
+                # pixels, so a truncated file would pass here and fail the build.
+                width = ImageOps.exif_transpose(image).convert("RGB").width
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, TypeError, KeyError, IndexError,
+            EOFError, Image.DecompressionBombError, Image.DecompressionBombWarning):
         return [doc.problem("photo", DAMAGED.format(name=name))]
     problems = []
     if width < MIN_WIDTH:

@@ -25,16 +25,21 @@ def main(argv: list[str] | None = None) -> int:
     if not hasattr(args, "run"):  # `thidua` alone: say what it can do
         parser.print_help()
         return EXIT_OK
-    if not args.root.is_dir():
+    if args.root is not None and not args.root.is_dir():
         print(f"thidua: {word('cli.no_root', args.root)}", file=sys.stderr)
+        return EXIT_USAGE
+    args.root = find_root(args.root or Path.cwd())
+    if args.root is None:
+        print(f"thidua: {word('cli.no_repository')}", file=sys.stderr)
         return EXIT_USAGE
     try:
         return args.run(args)
     except SettingsError as err:
         print(f"thidua: {err}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as err:  # Ctrl+C, or SIGTERM during a build (engine/building.py)
+        print(f"\nthidua: {word('cli.interrupted')}", file=sys.stderr)
+        return 128 + getattr(err, "signum", 2)
     except Exception as err:  # never a traceback for editors; THIDUA_DEBUG=1 shows it to developers
         if os.environ.get("THIDUA_DEBUG"):
             raise
@@ -42,9 +47,19 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERRORS
 
 
+CONFIG = "mkdocs.yml"
+
+
+def find_root(start: Path) -> Path | None:
+    """The repository's root: `start` or the nearest folder above it holding mkdocs.yml, so that the command
+    works from a subfolder such as exemplars/. Paths in messages stay relative to this root."""
+    start = start.resolve()
+    return next((folder for folder in (start, *start.parents) if (folder / CONFIG).is_file()), None)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="thidua", description=word("cli.description"))
-    parser.add_argument("--root", type=Path, default=Path("."), metavar="THƯ_MỤC", help=word("cli.root"))
+    parser.add_argument("--root", type=Path, metavar="THƯ_MỤC", help=word("cli.root"))
     commands = parser.add_subparsers(title=word("cli.commands"))
 
     check = commands.add_parser("check", help="kiểm tra toàn bộ nội dung; in mỗi lỗi một dòng path:line: field: message")

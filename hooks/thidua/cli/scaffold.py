@@ -1,7 +1,8 @@
 """`thidua new`: a new exemplar file with every key, short Vietnamese comments and the schema line.
 
-Like Hugo's archetypes: the editor starts from a file that already passes `thidua check`, then writes the
-story. Unknown units and movements are refused with the closest id, before anything is written.
+Like Hugo's archetypes: the editor starts from a file whose only errors are the sentences still to write
+(`checks/placeholders.py`), then writes the story. Unknown units and movements are refused with the closest id,
+before anything is written.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ..checks.placeholders import BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER
+from ..checks.placeholders import BODY_HINT, BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER
 from ..content import templates
 from ..content.model import Corpus
 from ..content.text import did_you_mean, slugify
@@ -20,7 +21,6 @@ MAX_ID_LENGTH = 80
 FALLBACK_ID = "guong-dien-hinh"
 KINDS = {"individual": "cá nhân", "collective": "tập thể"}
 
-# Sentences the editor must replace; `checks/placeholders.py` warns while they remain.
 
 
 class ScaffoldError(ValueError):
@@ -89,7 +89,7 @@ def render(answers: Answers) -> str:
     return templates.render("exemplar.md", schema_line=SCHEMA_LINE, title=answers.title.strip(), kind=answers.kind,
                             name=answers.name.strip(), unit=answers.unit, movements=answers.movements,
                             date=answers.date.isoformat(), summary=summary, consent=answers.consent,
-                            photo_example=f"{FALLBACK_ID}.jpg", body=BODY_PLACEHOLDER)
+                            photo_example=f"{FALLBACK_ID}.jpg", body=BODY_PLACEHOLDER, hint=BODY_HINT)
 
 
 def create(root: Path, answers: Answers, corpus: Corpus) -> Path:

@@ -14,8 +14,6 @@ UNITS = "don-vi/"
 EXEMPLARS = "guong-dien-hinh/"
 PAGE = "trang"
 
-# Path segments the site itself uses under /guong-dien-hinh/: no story id may take them.
-RESERVED_EXEMPLAR_IDS = frozenset({PAGE})
 EDITORS_GUIDE = "bien-tap/"
 FIELD_REFERENCE = f"{EDITORS_GUIDE}truong-du-lieu/"
 
@@ -74,12 +72,16 @@ def feeds(page_url: str) -> dict[str, str]:
     return {kind: f"{page_url}{name}" for kind, name in FEED_FILES.items()}
 
 
+NINJS = "ninjs.json"
+SHARE_IMAGE = "anh-chia-se.jpg"
+
+
 def ninjs(exemplar_id: str) -> str:
-    return f"{exemplar(exemplar_id)}ninjs.json"
+    return f"{exemplar(exemplar_id)}{NINJS}"
 
 
 def share_image(exemplar_id: str) -> str:
-    return f"{exemplar(exemplar_id)}anh-chia-se.jpg"
+    return f"{exemplar(exemplar_id)}{SHARE_IMAGE}"
 
 
 SITE_SHARE_IMAGE = "assets/anh-chia-se.jpg"
@@ -100,16 +102,29 @@ def exemplars_of_kind(kind: str, page: int = 1) -> str:
     return paged(f"{EXEMPLARS}{KIND_SLUGS[kind]}/", page)
 
 
+AWARDED = "khen-thuong"
+MONTHS_SEGMENT = "thang"
+
+
 def awarded(page: int = 1) -> str:
-    return paged(f"{EXEMPLARS}khen-thuong/", page)
+    return paged(f"{EXEMPLARS}{AWARDED}/", page)
 
 
-MONTHS = f"{EXEMPLARS}thang/"
+MONTHS = f"{EXEMPLARS}{MONTHS_SEGMENT}/"
 
 
 def month(year_month: str, page: int = 1) -> str:
     """year_month is "YYYY-MM"."""
     return paged(f"{MONTHS}{year_month}/", page)
+
+
+# Every name the site itself uses, or may use, directly under /guong-dien-hinh/: browse pages, pagination,
+# and the names of the feeds and files written beside a page. No story id or former id (alias) may take one;
+# the loader refuses them with the file and line, and the page plan relies on that.
+RESERVED_EXEMPLAR_IDS = frozenset({
+    PAGE, *KIND_SLUGS.values(), AWARDED, MONTHS_SEGMENT,
+    *FEED_FILES.values(), NINJS, SHARE_IMAGE, "ninjs", "index.html",
+})
 
 
 def tag_uri(site_url: str, day, first_id: str) -> str:

@@ -5,8 +5,10 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
+import threading
 from contextlib import contextmanager
 from datetime import date, datetime, time, timezone
 from pathlib import Path
@@ -15,6 +17,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
+from ..content.problems import ProcessingError, now_processing, processing_file
 from ..site.settings import AS_OF_ENV
 
 
@@ -22,35 +25,110 @@ class BuildFailed(Exception):
     pass
 
 
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM or SIGINT during a build, raised where the build is so that its staging folder is removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+STAGING, RETIRED = ".site-build-", ".site-old-"
+
+
 def build_site(root: Path, site_dir: Path | None = None, as_of: date | None = None) -> Path:
-    """Build atomically: a failed build leaves the previous `site/` exactly as it was."""
+    """Build atomically: a failed or interrupted build leaves the previous `site/` exactly as it was."""
     root = root.resolve()
     site_dir = (site_dir or root / "site").resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     messages: list[str] = []
-    try:
-        with _as_of(root, as_of), _collect_mkdocs_messages(messages):
-            config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
-            build(config)
-    except (MkDocsException, SystemExit) as err:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed("\n".join(messages) or str(err)) from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _replace(site_dir, staging)
+    with _signals_raise():
+        remove_stale(site_dir.parent)
+        staging = Path(tempfile.mkdtemp(prefix=f"{STAGING}{os.getpid()}-", dir=site_dir.parent))
+        try:
+            with _as_of(root, as_of), _collect_mkdocs_messages(messages):
+                now_processing(None)
+                config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
+                build(config)
+            _replace(site_dir, staging)
+        except (MkDocsException, SystemExit) as err:
+            raise BuildFailed("\n".join(messages) or str(err)) from None
+        except Exception as err:  # never a bare traceback: name the file being processed
+            if os.environ.get("THIDUA_DEBUG"):
+                raise
+            raise BuildFailed(_unexpected(err)) from None
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)  # gone after success (renamed) or failure
     return site_dir
 
 
+def _unexpected(err: Exception) -> str:
+    path = processing_file()
+    if path is not None:
+        return str(ProcessingError(path, err))
+    return (f"lỗi nội bộ khi dựng trang ({type(err).__name__}: {str(err)[:200]}): hãy báo cho nhóm kỹ thuật "
+            "(internal error)")
+
+
+def remove_stale(folder: Path) -> list[Path]:
+    """Staging and retired folders left by a build that was killed (SIGKILL, power cut): removed, unless the
+    build that made them is still running (its process id is in the name)."""
+    removed = []
+    for path in folder.glob(".site-*"):
+        if path.name.startswith((STAGING, RETIRED)) and path.is_dir() and not _alive(path.name):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
+def _alive(name: str) -> bool:
+    pid = name.removeprefix(STAGING).removeprefix(RETIRED).partition("-")[0]
+    if not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except PermissionError:
+        return True  # another user's running process
+    except (ProcessLookupError, OverflowError):
+        return False
+    return True
+
+
+@contextmanager
+def _signals_raise():
+    """SIGTERM and SIGINT raise `Interrupted` (once) while building; the previous handlers come back after."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers; `serve` builds in its own way
+        return
+    fired = []
+
+    def interrupt(signum, frame):
+        if not fired:  # a second signal must not interrupt the clean-up
+            fired.append(signum)
+            raise Interrupted(signum)
+
+    previous = {signum: signal.signal(signum, interrupt) for signum in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
 def _replace(site_dir: Path, staging: Path) -> None:
-    if site_dir.exists():
-        retired = Path(tempfile.mkdtemp(prefix=".site-old-", dir=site_dir.parent))
+    if not site_dir.exists():
+        staging.rename(site_dir)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f"{RETIRED}{os.getpid()}-", dir=site_dir.parent))
+    try:
         site_dir.rename(retired / "site")
         staging.rename(site_dir)
+    except BaseException:  # interrupted between the two renames: the previous site goes back in place
+        if not site_dir.exists() and (retired / "site").is_dir():
+            (retired / "site").rename(site_dir)
+        raise
+    finally:
         shutil.rmtree(retired, ignore_errors=True)
-    else:
-        staging.rename(site_dir)
 
 
 @contextmanager

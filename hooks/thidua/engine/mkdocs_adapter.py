@@ -16,7 +16,7 @@ from ..content import urls
 from ..content.history import commit_date
 from ..content.model import Corpus
 from ..content.moments import iso
-from ..content.problems import ContentError
+from ..content.problems import ContentError, now_processing
 from ..content.text import format_date
 from ..press.syndication import Syndication
 from ..readers import images, search
@@ -58,7 +58,10 @@ def on_config(config):
     except SettingsError as err:
         raise PluginError(str(err)) from None
     cache = root / IMAGE_CACHE
-    photos = {e.id: images.process(root / e.photo, cache) for e in corpus.exemplars.values() if e.photo}
+    photos = {}
+    for exemplar in (e for e in corpus.exemplars.values() if e.photo):
+        now_processing(exemplar.source)
+        photos[exemplar.id] = images.process(root / exemplar.photo, cache)
     _build = _Build(settings, corpus, {page.src_uri: page for page in pages}, photos)
     global _syndication
     if _syndication is not None:  # a previous build of `mkdocs serve` that failed midway
@@ -69,6 +72,7 @@ def on_config(config):
                                            root / SHARE_CACHE)
     except SettingsError as err:
         raise PluginError(str(err)) from None
+    now_processing(None)
     return config
 
 
@@ -93,7 +97,36 @@ def on_env(env, config, files):
     return env
 
 
+def on_pre_page(page, config, files):
+    now_processing(_source_of(page, config))  # named if MkDocs fails while rendering this page
+    return page
+
+
+def on_post_page(output: str, page, config) -> str:
+    now_processing(None)
+    return output
+
+
+def on_build_error(error) -> None:
+    """Stop drawing share images at once: the build has failed (`thidua build`, a `serve` rebuild)."""
+    if _syndication is not None:
+        _syndication.share_images.close()
+
+
+def _source_of(page, config) -> str | None:
+    """The repository file a page comes from: a plan, movement, unit or story file, or a page of docs/."""
+    spec = _build.pages.get(page.file.src_uri)
+    if spec is not None:
+        return spec.source or None
+    if not page.file.abs_src_path:
+        return None
+    root = Path(config.config_file_path).resolve().parent
+    path = Path(page.file.abs_src_path).resolve()
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else None
+
+
 def on_page_context(context, page, config, nav):
+    now_processing(_source_of(page, config))
     spec = _build.pages.get(page.file.src_uri)
     if spec is not None:
         context["thidua"] = spec.context
@@ -147,6 +180,7 @@ def on_post_build(config) -> None:
     site_dir = Path(config.site_dir)
     _syndication.write(site_dir)
     search.write_index(_build.corpus, site_dir)
+    now_processing(None)
 
 
 def _markdown(page: PageSpec) -> str:

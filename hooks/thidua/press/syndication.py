@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ..content import urls
 from ..content.model import Corpus
+from ..content.problems import now_processing
 from ..site import redirects
 from ..site.settings import Settings, SettingsError
 from ..site.stories import Story, markdown_renderer, render_stories
@@ -78,6 +79,7 @@ class Syndication:
         self._write_feeds(put)
         for story in self.stories.values():
             ex = story.exemplar
+            now_processing(ex.source)
             share = site_dir / urls.share_image(ex.id)
             data = ninjs.ninjs_bytes(story, self.terms, share.stat().st_size if share.exists() else None)
             put(urls.ninjs(ex.id), data)
@@ -88,6 +90,7 @@ class Syndication:
                 put(urls.exemplar(alias) + "index.html",
                     redirects.redirect_page(self.overrides, story.url, ex.display_title).encode("utf-8"))
                 put(urls.ninjs(alias), data)
+        now_processing(None)
         put(urls.CATALOG, catalog.catalog_bytes(self.corpus, self.terms))
         put(urls.EXEMPLARS_CSV, catalog.exemplars_csv(self.corpus, self.terms))
         put(urls.NEWS_SITEMAP, sitemaps.news_sitemap(self.stories.values(), self.as_of, self.terms, self.overrides))

@@ -41,7 +41,7 @@ def _plan_pages(corpus: Corpus) -> list[PageSpec]:
                       context={"plans": plans})]
     for plan in plans:
         pages.append(PageSpec(
-            urls.plan(plan.id), "thidua/plan.html", plan.title, "plan", body=plan.body,
+            urls.plan(plan.id), "thidua/plan.html", plan.title, "plan", body=plan.body, source=source("plans", plan.id),
             description=f"Toàn văn {plan.title} của {plan.issuer}.",
             context={"plan": plan, "movements": corpus.movements_of(plan.id)},
         ))
@@ -60,6 +60,7 @@ def _movement_pages(corpus: Corpus, page_size: int) -> list[PageSpec]:
             pages.append(PageSpec(
                 urls.movement(movement.id, page.number), "thidua/movement.html",
                 _numbered(movement.title, page), "movement", body=movement.asks if page.number == 1 else "",
+                source=source("movements", movement.id),
                 description=f"Phong trào “{movement.title}”: yêu cầu của kế hoạch và các gương điển hình.",
                 context={"movement": movement, "plan": corpus.plans[movement.plan], "page": page,
                          "kind": corpus.movement_kinds.get(movement.kind),
@@ -82,7 +83,7 @@ def _unit_pages(corpus: Corpus, page_size: int) -> list[PageSpec]:
         for page in paginate(exemplars, page_size, lambda n, u=unit.id: urls.unit(u, n)):
             pages.append(PageSpec(
                 urls.unit(unit.id, page.number), "thidua/unit.html", _numbered(unit.name, page), "unit",
-                body=unit.description if page.number == 1 else "",
+                body=unit.description if page.number == 1 else "", source=source("units", unit.id),
                 description=f"{unit.name}: loại đơn vị, gương điển hình, phong trào và tình hình báo cáo.",
                 context={"unit": unit, "type": corpus.unit_types[unit.type], "page": page, "reports": reports,
                          "movements": corpus.movements_of_unit(unit.id),
@@ -107,10 +108,15 @@ def _exemplar_page(corpus: Corpus, exemplar: Exemplar) -> PageSpec:
     unit = corpus.units[exemplar.unit]
     return PageSpec(
         urls.exemplar(exemplar.id), "thidua/exemplar.html", exemplar.display_title, "exemplar",
-        description=exemplar.summary, body=exemplar.body, untrusted=True,
+        description=exemplar.summary, body=exemplar.body, untrusted=True, source=exemplar.source,
         context={"exemplar": exemplar, "unit": unit, "locality": corpus.locality(unit),
                  "movements": [corpus.movements[m] for m in exemplar.movements]},
     )
+
+
+def source(folder: str, item_id: str) -> str:
+    """The file a plan, movement or unit comes from (`checks/loader.py` reads content/<folder>/<id>.md)."""
+    return f"content/{folder}/{item_id}.md"
 
 
 def _grouping_pages(corpus: Corpus, page_size: int) -> list[PageSpec]:

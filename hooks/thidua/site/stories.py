@@ -17,6 +17,7 @@ import nh3
 
 from ..content import urls
 from ..content.model import Corpus, Exemplar, Unit
+from ..content.problems import now_processing
 from .sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, clean_html
 
 PHOTO_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}
@@ -93,6 +94,7 @@ def render_stories(corpus: Corpus, photos: dict, site_url: str, md: markdown.Mar
     Agencies get the largest JPEG rendition: the original file may carry EXIF and GPS data."""
     stories = {}
     for exemplar in corpus.exemplars_newest_first:
+        now_processing(exemplar.source)
         md.reset()
         page_url = urls.absolute(site_url, urls.exemplar(exemplar.id))
         body = absolute_links(clean_html(md.convert(exemplar.body)), page_url)
