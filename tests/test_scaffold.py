@@ -82,7 +82,7 @@ def test_a_sample_story_may_keep_the_scaffold_sentences_with_a_warning(site):
     code, out, _ = run(site.root, "check")
     assert code == 0
     assert out.splitlines() == [f"{COLLECTIVE_FILE}:{line}: {field}: cảnh báo: {PLACEHOLDER}"
-                                for line, field in ((12, "summary"), (26, "nội dung"), (28, "nội dung"))]
+                                for line, field in ((13, "summary"), (28, "nội dung"), (30, "nội dung"))]
 
 
 def write_the_story(path, summary: str | None = None) -> None:
