@@ -9,6 +9,7 @@ from thidua.engine.mkdocs_adapter import (  # noqa: F401 - MkDocs looks these na
     on_env,
     on_files,
     on_page_content,
+    on_page_markdown,
     on_page_context,
     on_page_markdown,
     on_post_build,

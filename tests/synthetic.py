@@ -12,8 +12,8 @@ from pathlib import Path
 
 from thidua.content.model import Corpus
 
-SOURCES_COPIED = ("docs", "content", "exemplars")
-SOURCES_LINKED = ("hooks", "overrides")  # shared read-only: code and templates
+SOURCES_COPIED = ("docs", "content", "exemplars", "overrides")  # no links: check refuses them
+SOURCES_LINKED = ("hooks",)  # shared read-only: code
 
 
 def copy_sources(repo: Path, target: Path) -> Path:

@@ -210,6 +210,38 @@ CASES = [
     Case("mixed-tone-placement", variant(("Câu chuyện của tổ.", "Tổ giữ hòa khí, hòa thuận.\nCả khu phố hoà mình vào việc chung.")),
          [f"{F}:13: nội dung: cảnh báo: trộn hai kiểu bỏ dấu: “hòa” (kiểu cũ) và “hoà” (kiểu mới); hãy dùng một "
           "kiểu trong cả bài (mixed tone placement)"], code=0),
+    # --- the gate: invisible characters, every link form, bounded bodies and lists --------------------------------
+    Case("bidi-override-in-name", variant(("name: Tổ tự quản khu phố 5", "name: Tổ tự quản \u202ekhu phố 5")),
+         [f"{F}:4: name: có ký tự điều khiển hướng chữ U+202E ở vị trí 12: ký tự này đảo thứ tự chữ hiển thị, hãy xóa "
+          "(bidi control character)"]),
+    Case("zero-width-in-body", variant(("Câu chuyện của tổ.", "Câu chuyện\u200b của tổ.")),
+         [f"{F}:12: nội dung: có ký tự vô hình U+200B ở vị trí 11: hãy xóa (zero-width character)"]),
+    Case("reference-link-protocol-relative", variant(("Câu chuyện của tổ.", "Xem [bài][p].\n\n[p]: //evil.example/x")),
+         [f"{F}:14: nội dung: liên kết “//evil.example/x” bắt đầu bằng // nên có thể dẫn sang trang lạ: hãy viết đầy "
+          "đủ https://… (protocol-relative link)"]),
+    Case("autolink-http", variant(("Câu chuyện của tổ.", "Xem <http://example.vn/>.")),
+         [f"{F}:12: nội dung: liên kết “http://example.vn/” phải là địa chỉ đầy đủ bắt đầu bằng https:// "
+          "(link must be a full https:// address)"]),
+    Case("raw-html-data-url", variant(("Câu chuyện của tổ.", '<a href="data:text/html,x">x</a>')),
+         [f"{F}:12: nội dung: liên kết “data:text/html,x” phải là địa chỉ đầy đủ bắt đầu bằng https:// "
+          "(link must be a full https:// address)"]),
+    Case("line-too-long", variant(("Câu chuyện của tổ.", "a" * 10_001)),
+         [f"{F}:12: nội dung: dòng dài 10,001 ký tự, tối đa 10,000: hãy xuống dòng giữa các đoạn (line too long)"]),
+    Case("quotes-nested-too-deep", variant(("Câu chuyện của tổ.", "> " * 11 + "x")),
+         [f"{F}:12: nội dung: danh sách hoặc trích dẫn lồng nhau 11 cấp, tối đa 10 cấp: hãy viết phẳng hơn "
+          "(lists or quotes nested too deep)"]),
+    Case("open-brackets", variant(("Câu chuyện của tổ.", "[" * 21)),
+         [f"{F}:12: nội dung: có hơn 20 dấu ngoặc vuông “[” mở liền nhau chưa đóng: hãy xóa bớt (too many open brackets)"]),
+    Case("unclosed-tags", variant(("Câu chuyện của tổ.", "<b" * 101)),
+         [f"{F}:12: nội dung: có hơn 100 dấu “<” mở thẻ mà không có “>” đóng: hãy xóa bớt hoặc viết &lt; "
+          "(too many unclosed tags)"]),
+    Case("body-too-long", variant(("Câu chuyện của tổ.", "Câu chuyện.\n" * 10_000)),
+         [f"{F}:12: nội dung: nội dung dài 120,001 ký tự, tối đa 100,000: hãy rút gọn hoặc tách thành nhiều bài "
+          "(body too long)"]),
+    Case("too-many-aliases", variant(("sample: true", "sample: true\naliases:\n" + "".join(f"  - ma-{n}\n" for n in range(101)))),
+         [f"{F}:11: aliases: danh sách có 101 mục, tối đa 100 mục (too many items)"]),
+    Case("front-matter-3000-deep", variant(("sample: true", "sample: true\naward: " + "[" * 3000 + "]" * 3000)),
+         [f"{F}:11: -: YAML lồng nhau quá sâu: các trường chỉ cần một, hai cấp (YAML nested too deep)"]),
     # --- personal data ---------------------------------------------------------------------------------------
     Case("citizen-id", variant(("Câu chuyện của tổ.", "Tổ trưởng (CCCD 052090001234) kể lại.")),
          [f"{F}:12: nội dung: có số căn cước công dân “052•••••••34”: không đăng số giấy tờ cá nhân, hãy xóa số "
@@ -243,7 +275,7 @@ def test_a_broken_submission_is_reported_with_its_file_line_and_message(site, ca
 
 
 def test_the_corpus_has_at_least_25_broken_submissions():
-    assert len(CASES) + len(PHOTO_CASES) + 2 >= 25  # + the symlink and the file name below
+    assert len(CASES) + len(PHOTO_CASES) + 3 >= 25  # + the symlink, links and FIFOs, and the file name below
 
 
 def test_a_bom_and_windows_line_ends_are_accepted(site):
@@ -255,7 +287,21 @@ def test_a_photo_linked_out_of_the_folder_is_refused(site):
     (site.root / "exemplars" / "anh.jpg").symlink_to(site.root / "mkdocs.yml")
     (site.root / F).write_text(variant(("sample: true", "sample: true\nphoto: anh.jpg\nphoto_alt: Ảnh\nphoto_credit: Tác giả")),
                                encoding="utf-8")
-    assert check(site.root) == (1, [f"{F}:11: photo: ảnh không được là liên kết trỏ ra ngoài thư mục (photo is a link)"])
+    assert check(site.root) == (1, [
+        "exemplars/anh.jpg:1: tệp: tệp là liên kết tượng trưng (symbolic link): hãy thay bằng tệp thật nằm trong kho "
+        "(symbolic link not allowed)",
+        f"{F}:11: photo: ảnh không được là liên kết trỏ ra ngoài thư mục (photo is a link)"])
+
+
+def test_a_link_to_a_device_and_a_fifo_are_refused_without_reading_them(site):
+    import os
+
+    (site.root / "docs" / "assets" / "zero.css").symlink_to("/dev/zero")
+    os.mkfifo(site.root / "exemplars" / "cho.md")
+    assert check(site.root) == (1, [
+        "docs/assets/zero.css:1: tệp: tệp là liên kết tượng trưng (symbolic link): hãy thay bằng tệp thật nằm trong kho "
+        "(symbolic link not allowed)",
+        "exemplars/cho.md:1: tệp: không phải tệp thường (thiết bị, FIFO hay socket): hãy xóa (not a regular file)"])
 
 
 def test_a_file_name_that_is_not_a_slug_is_refused(site):
@@ -289,6 +335,9 @@ PHOTO_CASES = [
     ("too-large", "anh.jpg", lambda: _image("JPEG", 1200) + b"\x00" * (10 * 1024 * 1024),
      [f"{F}:11: photo: ảnh “anh.jpg” nặng 10.0 MB, tối đa 10 MB: hãy giảm kích thước hoặc chất lượng ảnh "
       "(photo too large)"], 1),
+    ("spaces-and-diacritics-in-name", "ảnh đẹp 1.jpg", lambda: _image("JPEG", 1000),
+     [f"{F}:11: photo: tên tệp ảnh “ảnh đẹp 1.jpg” chỉ được có chữ thường không dấu, chữ số và gạch ngang: hãy đổi "
+      "tên tệp thành “anh-dep-1.jpg” (photo file name)"], 1),
     ("png-named-jpg", "anh.jpg", lambda: _image("PNG", 1000),
      [f"{F}:11: photo: cảnh báo: tệp “anh.jpg” là ảnh PNG nhưng đuôi tên tệp không khớp: hãy đổi đuôi thành .png "
       "(extension does not match)"], 0),

@@ -14,6 +14,11 @@ from xss import (
 )
 
 TEXT_FIELDS = ["title", "name", "summary", "award", "photo_alt", "photo_credit"]
+# Every other kind of Markdown source: the payloads go into its body, one paragraph each.
+PAGE_SOURCES = {"content/plans/thi-dua-nuoc-rut-2023.md": "ke-hoach/thi-dua-nuoc-rut-2023",
+                "content/movements/van-hoa-cong-so.md": "phong-trao/van-hoa-cong-so",
+                "content/units/phu-quy.md": "don-vi/phu-quy",
+                "docs/gioi-thieu.md": "gioi-thieu"}
 
 
 def quoted(value: str) -> str:
@@ -35,8 +40,35 @@ def hostile_site(tmp_path_factory):
     site.refused = sorted({p.path for p in load(site.root).errors})
     for path in site.refused:
         (site.root / path).unlink()
+    about = site.root / "docs" / "gioi-thieu.md"  # MkDocs prints a page's own title and description unescaped
+    about.write_text(about.read_text("utf-8").replace("title: Giới thiệu", f"title: {quoted(BREAKOUTS[1])}")
+                     .replace("description: Trang này là gì, ai biên tập và cách đọc nội dung.",
+                              f"description: {quoted(BREAKOUTS[0])}"), "utf-8")
+    site.refused_lines = {}
+    for source in PAGE_SOURCES:
+        site.refused_lines[source] = _with_payloads_in_body(site.root, source)
     site.build()
     return site
+
+
+def _with_payloads_in_body(root, source: str) -> list[int]:
+    """Append every payload; drop exactly the lines the checker refuses (it must name them); return those."""
+    path = root / source
+    lines = path.read_text("utf-8").rstrip("\n").split("\n")
+    lines += [line for payload in PAYLOADS + BREAKOUTS for line in ("", f"{payload} {MARKER}")]
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    refused = sorted({p.line for p in load(root).errors if p.path == source})
+    path.write_text("\n".join(line for n, line in enumerate(lines, 1) if n not in refused) + "\n", "utf-8")
+    assert not [p for p in load(root).errors if p.path == source]
+    return refused
+
+
+@pytest.mark.parametrize("source", PAGE_SOURCES)
+def test_payloads_in_every_kind_of_page_are_refused_with_their_line_or_published_harmless(hostile_site, source):
+    assert len(hostile_site.refused_lines[source]) >= 2  # the javascript: links, at least
+    html = hostile_site.page(PAGE_SOURCES[source])
+    assert html.count(MARKER) >= len(PAYLOADS) // 2  # the text is published...
+    assert live_payloads_in_html(html) == []  # ...without its power
 
 
 def test_hostile_stories_are_refused_or_published(hostile_site):

@@ -160,3 +160,22 @@ def test_plain_mkdocs_build_strict_reports_the_same_problem(site):
     assert result.returncode == 1
     assert "exemplars/hong.md:7: movements[0]: phong trào “khong-co” không tồn tại" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_each_story_is_rendered_once_for_its_page_and_the_press(site, monkeypatch):
+    import markdown
+
+    rendered: list[str] = []
+    convert = markdown.Markdown.convert
+
+    def counting(self, source):
+        rendered.append(source)
+        return convert(self, source)
+
+    monkeypatch.setattr(markdown.Markdown, "convert", counting)
+    site.build()
+    stories = load_corpus(site.root).exemplars.values()
+    assert stories and all(rendered.count(story.body) == 1 for story in stories)
+    for story in stories:  # ...and the page still shows it, with heading permalinks
+        assert story.title in site.page(f"guong-dien-hinh/{story.id}")
+    assert 'class="headerlink"' in site.page("guong-dien-hinh/to-tu-quan-mau-duong-lang-xanh")

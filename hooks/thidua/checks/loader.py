@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..content import urls
+from ..content import files, urls
 from ..content.model import (
     Anniversary,
     Corpus,
@@ -25,11 +25,15 @@ from ..content.model import (
 from ..content.moments import moment, parse_time
 from ..content.problems import ContentError, Problem, ProcessingError, processing
 from ..content.source import Document, read_data, read_document
-from ..content.text import did_you_mean
-from . import controls, duplicates, hygiene, photos, placeholders, privacy, schemas, strays, tone
+from ..content.text import did_you_mean, slugify
+from . import bounds, controls, docs, duplicates, hygiene, photos, placeholders, privacy, schemas, strays, tone
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+PHOTO_SUFFIX = re.compile(r"^[a-z0-9]{1,5}$")  # which format it is, the content decides (checks/photos.py)
+# A name with spaces or diacritics breaks `srcset` (candidates end at whitespace) and some feed readers.
+PHOTO_NAME = ("tên tệp ảnh “{name}” chỉ được có chữ thường không dấu, chữ số và gạch ngang: hãy đổi tên tệp "
+              "thành “{suggestion}” (photo file name)")
 EXEMPLAR_PLAIN_FIELDS = frozenset({"title", "name", "summary", "award", "photo_alt", "photo_credit", "corrections"})
 RESERVED_ID = "mã “{id}” trùng với địa chỉ /{url} mà trang dùng sẵn: hãy đổi tên tệp (reserved id)"
 RESERVED_ALIAS = "mã cũ “{id}” trùng với địa chỉ /{url} mà trang dùng sẵn: hãy xóa mã cũ này (reserved id)"
@@ -55,7 +59,7 @@ def load_corpus(root: Path) -> Corpus:
 
 def load(root: Path) -> Loaded:
     root = root.resolve()
-    problems: list[Problem] = []
+    problems: list[Problem] = files.link_problems(root)
     reader = _Reader(root, problems)
     unit_types = {key: UnitType(key, order=n, **value) for n, (key, value)
                   in enumerate(reader.taxonomy(root / "content" / "unit-types.yml", "unit-types").meta.items(), 1)}
@@ -70,6 +74,7 @@ def load(root: Path) -> Loaded:
     corpus.exemplars = reader.each(root / "exemplars", lambda doc: _exemplar(doc, corpus, root))
     problems += _check_aliases(corpus, reader.documents)
     problems += duplicates.duplicate_problems(corpus, reader.documents) + strays.stray_problems(root)
+    problems += docs.docs_problems(root)
     return Loaded(corpus, sorted(set(problems)))
 
 
@@ -151,10 +156,14 @@ def _time(value):
     return parse_time(value) if isinstance(value, str) else None
 
 
-def _base_problems(doc: Document, schema: str, plain: frozenset[str] = frozenset(),
+def _base_problems(doc: Document, schema: str, plain: frozenset[str] | None = None,
                    extra_properties: dict | None = None) -> list[Problem]:
+    """What every Markdown source must satisfy before it is rendered: the schema, clean text, bounded bodies
+    and safe links (plans, movements and units may also link to paths inside the site)."""
+    plain = frozenset(map(str, doc.meta)) if plain is None else plain  # every field of plans, movements, units
     return (schemas.schema_problems(doc, schema, extra_properties) + hygiene.text_problems(doc, plain)
-            + controls.control_problems(doc))
+            + controls.control_problems(doc) + bounds.body_problems(doc)
+            + hygiene.link_problems(doc, site_paths=schema != "exemplar"))
 
 
 def _groupings(reader: _Reader, path: Path) -> dict[str, Grouping]:
@@ -232,7 +241,6 @@ def _unit(doc: Document) -> _Built:
 
 def _exemplar(doc: Document, corpus: Corpus, root: Path) -> _Built:
     problems = _base_problems(doc, "exemplar", EXEMPLAR_PLAIN_FIELDS, grouping_properties(corpus))
-    problems += hygiene.link_problems(doc)
     problems += tone.tone_problems(doc) + privacy.personal_data_problems(doc) + placeholders.placeholder_problems(doc)
     m = doc.meta
     problems += _reference(doc, "unit", m.get("unit"), corpus.units, "đơn vị")
@@ -288,6 +296,11 @@ def _photo_path(doc: Document, value, root: Path, problems: list[Problem]) -> st
     if value.startswith(("/", "\\")) or ".." in Path(value).parts or ":" in value:
         problems.append(doc.problem("photo", "đường dẫn ảnh phải là tên tệp đặt cạnh bài, không dùng “..” "
                                     "hay đường dẫn tuyệt đối (photo path escapes the folder)"))
+        return None
+    stem, dot, suffix = value.rpartition(".")
+    if not (dot and SLUG.match(stem) and PHOTO_SUFFIX.match(suffix)):
+        suggestion = f"{slugify(stem if dot else value) or 'anh'}.{suffix.lower() if dot else 'jpg'}"
+        problems.append(doc.problem("photo", PHOTO_NAME.format(name=value[:60], suggestion=suggestion)))
         return None
     folder = (root / doc.path).parent
     path = folder / value

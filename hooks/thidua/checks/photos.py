@@ -3,12 +3,14 @@ download on a phone and wide enough to look sharp on the exemplar's page."""
 
 from __future__ import annotations
 
+import io
 import warnings
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from ..content.problems import WARNING, Problem
+from ..content.files import read_capped
+from ..content.problems import WARNING, ContentError, Problem
 from ..content.source import Document
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -40,18 +42,21 @@ def sniff(head: bytes) -> str | None:
 
 def photo_problems(doc: Document, path: Path) -> list[Problem]:
     name = path.name
-    size = path.stat().st_size
+    size = path.lstat().st_size
     if size > MAX_BYTES:
         return [doc.problem("photo", TOO_LARGE.format(name=name, size=size / 1024 / 1024))]
-    with path.open("rb") as handle:
-        head = handle.read(16)
+    try:  # never through a link, never more than the cap, even if the file changed since lstat
+        data = read_capped(path, doc.path, MAX_BYTES)
+    except ContentError as err:
+        return [doc.problem("photo", err.problems[0].message)]
+    head = data[:16]
     kind = sniff(head)
     if kind is None:
         return [doc.problem("photo", NOT_AN_IMAGE.format(name=name, found=_describe(head)))]
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path, formats=[kind]) as image:
+            with Image.open(io.BytesIO(data), formats=[kind]) as image:
                 # Decode every pixel and turn it as the build does (readers/images.py): verify() reads no
                 # pixels, so a truncated file would pass here and fail the build.
                 width = ImageOps.exif_transpose(image).convert("RGB").width

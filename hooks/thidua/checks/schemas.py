@@ -30,8 +30,19 @@ def _validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(load_schema(name))
 
 
+MAX_ITEMS = 100  # items in any front-matter list; longer lists are refused before the schema runs
+
+TOO_MANY_ITEMS = "danh sách có {count:,} mục, tối đa {limit} mục (too many items)"
+
+
 def schema_problems(doc: Document, name: str, extra_properties: dict | None = None) -> list[Problem]:
-    """Problems of `doc` against a schema; `extra_properties` adds keys declared by content (groupings)."""
+    """Problems of `doc` against a schema; `extra_properties` adds keys declared by content (groupings).
+
+    Lists over MAX_ITEMS are refused first, since `uniqueItems` compares every pair."""
+    oversized = [doc.problem(str(key), TOO_MANY_ITEMS.format(count=len(value), limit=MAX_ITEMS))
+                 for key, value in doc.meta.items() if isinstance(value, list) and len(value) > MAX_ITEMS]
+    if oversized:
+        return oversized
     validator = _extended(name, json.dumps(extra_properties, sort_keys=True)) if extra_properties else _validator(name)
     errors = sorted(validator.iter_errors(doc.meta), key=lambda e: list(map(str, e.absolute_path)))
     return [p for error in errors for p in _explain(doc, error)]

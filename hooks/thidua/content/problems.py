@@ -7,6 +7,9 @@ from dataclasses import dataclass
 
 ERROR = "error"
 WARNING = "warning"
+# Invisible characters quoted from content are shown by code, so a message cannot be reordered or hidden.
+_SHOWN = {code: f"<U+{code:04X}>" for code in [*range(0x202A, 0x202F), *range(0x2066, 0x206A),
+                                                0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF]}
 
 
 @dataclass(frozen=True, order=True)
@@ -19,7 +22,7 @@ class Problem:
 
     def __str__(self) -> str:
         label = "cảnh báo: " if self.severity == WARNING else ""
-        return f"{self.path}:{self.line}: {self.field}: {label}{self.message}"
+        return f"{self.path}:{self.line}: {self.field}: {label}{self.message}".translate(_SHOWN)
 
     @property
     def is_error(self) -> bool:

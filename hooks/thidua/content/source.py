@@ -11,11 +11,20 @@ from typing import Any
 
 import yaml
 
+from .files import read_capped
 from .problems import ContentError, Problem
 from .yaml_messages import explain
 
 MAX_FILE_BYTES = 1_000_000
+# Markdown takes ~12 µs a character: 100,000 keep a build under seconds (the longest real page has 20,000).
+MAX_BODY_CHARS = 100_000
+MAX_FRONT_CHARS = 50_000  # front matter needs a few hundred
+BODY_TOO_LONG = "nội dung dài {length:,} ký tự, tối đa {limit:,}: hãy rút gọn hoặc tách thành nhiều bài (body too long)"
+FRONT_TOO_LONG = ("phần đầu YAML dài {length:,} ký tự, tối đa {limit:,}: các trường chỉ cần vài dòng "
+                  "(front matter too long)")
 MAX_YAML_DEPTH = 8
+MAX_YAML_SCAN_DEPTH = 64  # brackets or indentation beyond this are refused before parsing
+DEEP_YAML = "YAML lồng nhau quá sâu: các trường chỉ cần một, hai cấp (YAML nested too deep)"
 FENCE = "---"
 
 
@@ -59,17 +68,15 @@ class _ExplainingLoader(yaml.SafeLoader):
 
 def read_document(path: Path, root: Path) -> Document:
     relative = path.relative_to(root).as_posix()
-    raw = path.read_bytes()
-    if len(raw) > MAX_FILE_BYTES:
-        raise _error(relative, 1, f"tệp quá lớn ({len(raw):,} byte, tối đa {MAX_FILE_BYTES:,}) (file too large)")
-    text = _decode(raw, relative).replace("\r\n", "\n").removeprefix("\ufeff")
+    raw = read_capped(path, relative, MAX_FILE_BYTES)
+    text = decode(raw, relative).replace("\r\n", "\n").removeprefix("\ufeff")
     return parse_document(text, relative)
 
 
 def read_data(path: Path, root: Path) -> Document:
     """A plain YAML data file (no body), read with the same care as front matter."""
     relative = path.relative_to(root).as_posix()
-    text = _decode(path.read_bytes(), relative).replace("\r\n", "\n").removeprefix("\ufeff")
+    text = decode(read_capped(path, relative, MAX_FILE_BYTES), relative).replace("\r\n", "\n").removeprefix("\ufeff")
     meta, key_lines = _load_yaml(text, relative, first_line=1)
     return Document(relative, meta, "", 1, key_lines)
 
@@ -84,15 +91,19 @@ def parse_document(text: str, relative: str) -> Document:
     if closing is None:
         raise _error(relative, 1, "phần đầu YAML chưa được đóng: thêm một dòng --- sau các trường (unclosed front matter)")
     front = "\n".join(lines[1:closing])
+    if len(front) > MAX_FRONT_CHARS:
+        raise _error(relative, 2, FRONT_TOO_LONG.format(length=len(front), limit=MAX_FRONT_CHARS))
+    body = "\n".join(lines[closing + 1:])
+    if len(body) > MAX_BODY_CHARS:
+        raise _error(relative, closing + 2, BODY_TOO_LONG.format(length=len(body), limit=MAX_BODY_CHARS), "nội dung")
     for number, line in enumerate(lines[1:closing], 2):
         if "\t" in line:
             raise _error(relative, number, "có ký tự Tab trong phần đầu YAML: hãy dùng dấu cách (tab in YAML)")
     meta, key_lines = _load_yaml(front, relative, first_line=2)
-    body = "\n".join(lines[closing + 1:])
     return Document(relative, meta, body, closing + 2, key_lines)
 
 
-def _decode(raw: bytes, relative: str) -> str:
+def decode(raw: bytes, relative: str) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in raw[:200]:  # UTF-16 with or without a BOM
         raise _error(relative, 1, "tệp được lưu bằng UTF-16: hãy lưu lại bằng UTF-8 (file is UTF-16, not UTF-8)")
     try:
@@ -108,6 +119,9 @@ def _decode(raw: bytes, relative: str) -> str:
 
 
 def _load_yaml(front: str, relative: str, first_line: int) -> tuple[dict[str, Any], dict[str, int]]:
+    deep = _too_deep_line(front)
+    if deep is not None:  # the parsers recurse per level: 3,000 levels would overflow the stack
+        raise _error(relative, first_line + deep, DEEP_YAML)
     try:
         loader = _FastLoader(front)
         try:
@@ -122,8 +136,32 @@ def _load_yaml(front: str, relative: str, first_line: int) -> tuple[dict[str, An
             return loader.construct_document(node), key_lines
         finally:
             loader.dispose()
+    except RecursionError:  # a nesting shape the scan above does not foresee
+        raise _error(relative, first_line, DEEP_YAML) from None
     except yaml.YAMLError as fast_error:
         raise _explained(_python_error(front) or fast_error, front, relative, first_line) from None
+
+
+def _too_deep_line(front: str) -> int | None:
+    """The 0-based line where brackets or indentation could nest past what any field needs, in one pass.
+
+    A cheap over-estimate (brackets inside quotes count too); the walker below applies the real limit."""
+    depth = 0
+    for number, line in enumerate(front.split("\n")):
+        stripped = line.lstrip(" ")
+        markers = 0
+        while stripped.startswith(("- ", "? ")):
+            stripped, markers = stripped[2:].lstrip(" "), markers + 1
+        if len(line) - len(line.lstrip(" ")) + markers > MAX_YAML_SCAN_DEPTH:
+            return number
+        for ch in line:
+            if ch in "[{":
+                depth += 1
+                if depth > MAX_YAML_SCAN_DEPTH:
+                    return number
+            elif ch in "]}" and depth:
+                depth -= 1
+    return None
 
 
 def _python_error(front: str) -> yaml.YAMLError | None:
@@ -157,7 +195,7 @@ class _Walk:
 
     def node(self, node: yaml.Node, prefix: str, depth: int) -> None:
         if depth > MAX_YAML_DEPTH:
-            raise self.error(node, "YAML lồng nhau quá sâu: các trường chỉ cần một, hai cấp (YAML nested too deep)", prefix)
+            raise self.error(node, DEEP_YAML, prefix)
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 key = f"{prefix}.{key_node.value}" if prefix else str(key_node.value)

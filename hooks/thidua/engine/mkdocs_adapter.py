@@ -9,6 +9,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 
 from ..checks.loader import load_corpus
 from ..checks.schemas import SCHEMA_DIR
@@ -164,16 +165,29 @@ def _add_press_context(context, page, config, spec: PageSpec | None) -> None:
     if spec is not None:
         title, description = spec.title, spec.description
     else:
-        title = config.site_name if page.is_homepage else page.meta.get("title") or page.title or config.site_name
-        description = page.meta.get("description") or config.site_description or ""
+        # escaped by on_page_markdown for MkDocs' templates; main.html escapes on its own
+        title = config.site_name if page.is_homepage else html.unescape(page.meta.get("title") or page.title or config.site_name)
+        description = html.unescape(page.meta.get("description") or config.site_description or "")
     context["thidua_head"] = _syndication.head(kind, spec.context if spec is not None else {}, title, description)
     if kind == "exemplar":
         context["thidua_republish"] = _syndication.republish(spec.context["exemplar"].id)
 
 
+def on_page_markdown(markdown: str, page, config, files) -> str:
+    """A hand-written page's title and description are printed unescaped by MkDocs' templates: escape them."""
+    if page.file.src_uri not in _build.pages:
+        page.meta.update({key: html.escape(str(page.meta[key])) for key in ("title", "description") if key in page.meta})
+    return markdown
+
+
 def on_page_content(html_text: str, page, config, files) -> str:
+    """Every body passes one allow-list; a story's body was rendered once, with its syndicated copy."""
     spec = _build.pages.get(page.file.src_uri)
-    return clean_html(html_text) if spec is not None and spec.untrusted else html_text
+    if spec is not None and spec.kind == "exemplar":
+        story = _syndication.stories[spec.context["exemplar"].id]
+        page.toc = get_toc(story.toc_tokens)
+        return story.page_html
+    return clean_html(html_text)
 
 
 def on_post_build(config) -> None:
@@ -196,6 +210,6 @@ def _markdown(page: PageSpec) -> str:
     if page.kind == "exemplar":  # the one author rule: the unit wrote the story (meta author, JSON-LD, feeds, ninjs)
         meta["author"] = html.escape(page.context["unit"].name)
     front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
-    if page.kind == "exemplar":
-        front += "hide: [toc]\n"
+    if page.kind == "exemplar":  # rendered once by the syndication (see on_page_content)
+        return f"---\n{front}hide: [toc]\n---\n"
     return f"---\n{front}---\n\n{page.body}\n"

@@ -108,7 +108,7 @@ def _exemplar_page(corpus: Corpus, exemplar: Exemplar) -> PageSpec:
     unit = corpus.units[exemplar.unit]
     return PageSpec(
         urls.exemplar(exemplar.id), "thidua/exemplar.html", exemplar.display_title, "exemplar",
-        description=exemplar.summary, body=exemplar.body, untrusted=True, source=exemplar.source,
+        description=exemplar.summary, body=exemplar.body, source=exemplar.source,
         context={"exemplar": exemplar, "unit": unit, "locality": corpus.locality(unit),
                  "movements": [corpus.movements[m] for m in exemplar.movements]},
     )

@@ -43,7 +43,6 @@ class PageSpec:
     body: str = ""
     context: dict[str, Any] = field(default_factory=dict)
     in_nav: bool = False  # listings are in the navigation; single items never are
-    untrusted: bool = False  # bodies from pull requests go through the sanitiser
     in_sitemap: bool = True  # False for pages search engines must not index (overrides/sitemap.xml)
     source: str = ""  # the content file the page comes from, named if building it fails
 

@@ -18,8 +18,9 @@ import nh3
 from ..content import urls
 from ..content.model import Corpus, Exemplar, Unit
 from ..content.problems import now_processing
-from .sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, clean_html
+from .sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, URL_SCHEMES, clean_html, keep_attribute
 
+STORY_LINK_REL = "noopener nofollow"  # a story's links lead off-site
 PHOTO_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}
 
 
@@ -61,6 +62,8 @@ class Story:
     locality: Unit | None
     movements: tuple
     url: str  # absolute URL of the story page
+    page_html: str  # sanitised body as the story's own page shows it (heading permalinks, links as written)
+    toc_tokens: list  # its headings, as Python-Markdown's toc extension lists them, for the page's table of contents
     html: str  # sanitised body, absolute links, no heading permalinks
     text: str  # the body as plain text, paragraphs separated by blank lines
     photo: Photo | None
@@ -81,15 +84,18 @@ class Story:
 
 
 def markdown_renderer(extensions: list, configs: dict) -> markdown.Markdown:
-    """The site's Markdown extensions, without heading permalinks ("¶"), which mean nothing off-site."""
+    """The site's Markdown, as MkDocs renders pages with it (a story is rendered once, for page and press)."""
     configs = {name: dict(value) for name, value in (configs or {}).items()}
-    if "toc" in configs:
-        configs["toc"]["permalink"] = False
     return markdown.Markdown(extensions=list(extensions), extension_configs=configs)
 
 
+# The heading permalinks ("¶") the toc extension writes: they mean nothing off-site. A fixed shape, linear.
+_PERMALINK = re.compile(r'<a\s+class="headerlink"[^<>]*>[^<]*</a\s*>')
+
+
 def render_stories(corpus: Corpus, photos: dict, site_url: str, md: markdown.Markdown) -> dict[str, Story]:
-    """Each story rendered once; `photos` are the processed photos (images.Photo) by exemplar id.
+    """Each story rendered once, for its page and for syndication; `photos` are the processed photos
+    (images.Photo) by exemplar id.
 
     Agencies get the largest JPEG rendition: the original file may carry EXIF and GPS data."""
     stories = {}
@@ -97,7 +103,8 @@ def render_stories(corpus: Corpus, photos: dict, site_url: str, md: markdown.Mar
         now_processing(exemplar.source)
         md.reset()
         page_url = urls.absolute(site_url, urls.exemplar(exemplar.id))
-        body = absolute_links(clean_html(md.convert(exemplar.body)), page_url)
+        rendered = md.convert(exemplar.body)
+        body = absolute_links(clean_html(_PERMALINK.sub("", rendered), STORY_LINK_REL), page_url)
         unit = corpus.units[exemplar.unit]
         photo = None
         if exemplar.id in photos:
@@ -109,7 +116,8 @@ def render_stories(corpus: Corpus, photos: dict, site_url: str, md: markdown.Mar
                           largest.width, largest.height)
         stories[exemplar.id] = Story(
             exemplar, unit, corpus.locality(unit),
-            tuple(corpus.movements[m] for m in exemplar.movements), page_url, body, html_to_text(body), photo,
+            tuple(corpus.movements[m] for m in exemplar.movements), page_url, clean_html(rendered, STORY_LINK_REL),
+            getattr(md, "toc_tokens", []), body, html_to_text(body), photo,
             urls.tag_uri(site_url, exemplar.date, exemplar.first_id))
     return stories
 
@@ -130,10 +138,11 @@ def absolute_links(fragment: str, base_url: str) -> str:
     def resolve(tag: str, attribute: str, value: str) -> str | None:
         if attribute in ("href", "src"):
             return urljoin(base_url, page_link(value))
-        return value
+
+        return keep_attribute(tag, attribute, value)
 
     return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
-                     link_rel="noopener nofollow", attribute_filter=resolve)
+                     link_rel=STORY_LINK_REL, attribute_filter=resolve)
 
 
 def page_link(href: str) -> str:
