@@ -333,12 +333,3 @@ def test_the_build_warns_on_the_command_line_while_the_contact_is_a_placeholder(
     config.write_text(text, "utf-8")
     from thidua.site.settings import press_contact_warnings
     assert press_contact_warnings(site.root) == []
-
-
-# --- HTML lives in templates -------------------------------------------------------------------------
-
-@pytest.mark.parametrize("module", ["press/feeds.py", "press/republish.py", "site/stories.py", "site/redirects.py"])
-def test_no_html_tag_is_written_in_python(module):
-    source = (REPO / "hooks/thidua" / module).read_text("utf-8")
-    assert not re.findall(r"<(?:p|a|h[1-6]|figure|img|figcaption|ul|li|strong|html|head|meta|link|title|body)\b",
-                          source)

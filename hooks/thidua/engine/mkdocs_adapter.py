@@ -140,13 +140,6 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-def on_page_markdown(markdown: str, page, config, files) -> str:
-    """Before the sitemap is rendered (MkDocs renders it before the pages): hand-written pages' lastmod."""
-    if page.file.src_uri not in _build.pages:
-        _hand_written_lastmod(page, config)
-    return markdown
-
-
 def _hand_written_lastmod(page, config) -> None:
     """The home page changes with its newest story; other hand-written pages with their file's last commit."""
     if page.is_homepage and _build.corpus.exemplars:
@@ -174,9 +167,11 @@ def _add_press_context(context, page, config, spec: PageSpec | None) -> None:
 
 
 def on_page_markdown(markdown: str, page, config, files) -> str:
-    """A hand-written page's title and description are printed unescaped by MkDocs' templates: escape them."""
+    """A hand-written page's title and description are printed unescaped by MkDocs' templates: escape them.
+    Its lastmod is set here too, since MkDocs renders the sitemap before any page's context."""
     if page.file.src_uri not in _build.pages:
         page.meta.update({key: html.escape(str(page.meta[key])) for key in ("title", "description") if key in page.meta})
+        _hand_written_lastmod(page, config)
     return markdown
 
 
