@@ -12,6 +12,9 @@ from synthetic import copy_sources
 from thidua.engine.building import build_site
 
 REPO = Path(__file__).resolve().parent.parent
+# The W3C Feed Validator's runner, shared beside the repository (../shared/tools/validate-feeds).
+SHARED = next((p / "shared" for p in REPO.parents if (p / "shared/tools/validate-feeds").is_file()), REPO / "shared")
+VALIDATE_FEEDS = SHARED / "tools" / "validate-feeds"
 AS_OF = date(2023, 12, 31)  # a fixed build date keeps every build of the repository reproducible
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

@@ -213,7 +213,7 @@ def test_json_feed_has_the_fields_of_json_feed_1_1(press):
     items = document["items"]
     assert [i["date_published"] for i in items] == sorted((i["date_published"] for i in items), reverse=True)
     for item in items:
-        assert item["id"] == item["url"] and item["url"].startswith(SITE_URL)
+        assert item["id"].startswith("tag:thidua.binhthuan.example,") and item["url"].startswith(SITE_URL)
         for key in ("title", "summary", "content_html", "content_text", "date_modified", "authors", "tags"):
             assert item[key], key
         datetime.fromisoformat(item["date_published"])
@@ -229,7 +229,8 @@ def test_json_feed_has_the_fields_of_json_feed_1_1(press):
 def test_every_story_has_a_ninjs_file_valid_against_the_iptc_schema(press):
     validator = Draft202012Validator(NINJS_SCHEMA, format_checker=Draft202012Validator.FORMAT_CHECKER)
     catalog = (out(press) / "api/exemplars.csv").read_text("utf-8-sig")
-    stories = [p.parent for p in (out(press) / "guong-dien-hinh").glob("*/ninjs.json")]
+    stories = [p.parent for p in (out(press) / "guong-dien-hinh").glob("*/ninjs.json")
+               if "http-equiv" not in (p.parent / "index.html").read_text("utf-8")]  # not a former id's copy
     assert len(stories) >= 6 and all(f"guong-dien-hinh/{folder.name}/" in catalog for folder in stories)
     for folder in stories:
         document = json.loads((folder / "ninjs.json").read_text("utf-8"))
@@ -248,14 +249,14 @@ def test_the_schema_check_is_real_a_broken_ninjs_fails(press):
 
 def test_ninjs_carries_version_people_subjects_places_and_rights(press):
     doc = json.loads((out(press) / "guong-dien-hinh/bai-moi-doi-ma/ninjs.json").read_text("utf-8"))
-    assert doc["uri"] == SITE_URL + "guong-dien-hinh/bai-moi-doi-ma/"
+    assert doc["uri"] == "tag:thidua.binhthuan.example,2023-12-10:guong-dien-hinh/bai-cu-doi-ma"
     assert doc["version"] == "3" and doc["language"] == "vi" and doc["type"] == "text"
     assert doc["firstCreated"].startswith("2023-12-10") and doc["versionCreated"].startswith("2023-12-15")
     assert doc["headlines"][0]["value"] == SAMPLE_PREFIX + f"Bài {PUBLISHED_TOKEN} có mã cũ và đính chính"
     assert doc["pubStatus"] == "withheld"
     assert {b["contentType"] for b in doc["bodies"]} == {"text/html", "text/plain"}
     assert doc["people"] == [{"name": "Cá nhân mẫu E", "rel": "about"}]
-    assert [s["literal"] for s in doc["subjects"]] == ["cai-cach-hanh-chinh"]
+    assert [s["literal"] for s in doc["subjects"]] == ["cai-cach-hanh-chinh", "medtop:11000000"]
     assert doc["organisations"][0]["literal"] == "so-ban-nganh-tinh"
     assert doc["copyrightHolder"] and "CC BY 4.0" in doc["usageTerms"]
     assert doc["rightsInfo"]["linkedRights"].startswith("https://creativecommons.org/licenses/by/4.0/")
@@ -266,8 +267,13 @@ def test_ninjs_carries_version_people_subjects_places_and_rights(press):
     image = photo["associations"][0]
     assert image["type"] == "picture" and image["by"] == "Ảnh minh họa do trang tạo ra" and image["usageTerms"]
     names = {r["name"]: r for r in image["renditions"]}
-    with Image.open(REPO / "exemplars/to-tu-quan-mau-duong-lang-xanh.jpg") as original:
-        assert (names["large"]["width"], names["large"]["height"]) == original.size
+    assert set(names) == {"480", "480-webp", "800", "800-webp", "1200", "1200-webp", "share"}
+    for rendition in names.values():
+        path = out(press) / rendition["href"].removeprefix(SITE_URL)
+        assert rendition["sizeInBytes"] == path.stat().st_size, rendition["name"]
+        with Image.open(path) as published:
+            assert (rendition["width"], rendition["height"]) == published.size
+            assert rendition["contentType"] == Image.MIME[published.format]
     assert (names["share"]["width"], names["share"]["height"]) == (1200, 630)
 
 
@@ -294,7 +300,8 @@ def test_the_csv_opens_in_excel_with_vietnamese_and_formulas_stay_text(press, tm
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     by_id = {r["ma"]: r for r in rows}
     assert by_id["bai-moi-doi-ma"]["noi_dung_mau"] == "có"
-    assert by_id["bai-moi-doi-ma"]["ngay_dang"] == "10/12/2023" and by_id["bai-moi-doi-ma"]["phien_ban"] == "3"
+    assert by_id["bai-moi-doi-ma"]["ngay_dang"] == "2023-12-10" and by_id["bai-moi-doi-ma"]["phien_ban"] == "3"
+    assert by_id["bai-moi-doi-ma"]["ngay_cap_nhat"] == "2023-12-15"  # ISO 8601: no locale reads it day-for-month
     assert by_id["bai-doc-hai"]["tieu_de"] == 'Bài "thử nghiệm" có dấu & ký hiệu'
 
 
@@ -341,9 +348,11 @@ def test_every_story_page_has_a_republish_box_with_simple_html_attribution_and_l
         attribution = f"Nguồn: {SITE_NAME} — {story['url']}"
         parser = _Tags()
         parser.feed(areas["td-republish-html"])
-        assert {tag for tag, _ in parser.tags} <= {"p", "h2", "h3", "strong", "em", "a", "ul", "ol", "li", "blockquote"}
+        assert {tag for tag, _ in parser.tags} <= {"p", "h2", "h3", "strong", "em", "a", "ul", "ol", "li", "blockquote",
+                                                   "figure", "img", "figcaption"}
+        allowed = {"a": {"href"}, "img": {"src", "alt", "width", "height"}}
         for tag, attrs in parser.tags:
-            assert set(attrs) <= ({"href"} if tag == "a" else set()), (tag, attrs)
+            assert set(attrs) <= allowed.get(tag, set()), (tag, attrs)
             if tag == "a" and "href" in attrs:
                 assert attrs["href"].startswith(("https://", "http://", "mailto:"))
         text_html = html.unescape(re.sub(r"<[^>]+>", "", areas["td-republish-html"]))
@@ -382,7 +391,9 @@ def test_story_pages_describe_a_news_article_about_a_person_or_organisation_with
     [article] = _ld(press, "guong-dien-hinh/bai-moi-doi-ma/")
     assert article["@type"] == "NewsArticle"
     assert article["headline"] == SAMPLE_PREFIX + f"Bài {PUBLISHED_TOKEN} có mã cũ và đính chính"
-    assert article["datePublished"] == "2023-12-10" and article["dateModified"] == "2023-12-15"
+    assert article["datePublished"] == "2023-12-10T00:00:00+07:00"
+    assert article["dateModified"] == "2023-12-15T00:00:00+07:00"
+    assert article["identifier"] == "tag:thidua.binhthuan.example,2023-12-10:guong-dien-hinh/bai-cu-doi-ma"
     assert article["about"] == {**article["about"], "@type": "Person", "name": "Cá nhân mẫu E",
                                 "award": "Bằng khen của Chủ tịch UBND tỉnh"}
     assert article["author"]["name"] == "Các sở, ban, ngành tỉnh"
@@ -458,12 +469,17 @@ def test_feeds_are_discoverable_from_the_home_movement_and_unit_pages(press):
     assert types == ["application/atom+xml", "application/rss+xml", "application/feed+json"]
 
 
-def test_the_press_page_is_in_the_navigation_and_lists_every_feed(press):
+def test_the_press_page_is_in_the_navigation_and_lists_every_feed_with_stories(press):
     page = press.page("bao-chi/")
     assert "Ban Thi đua – Khen thưởng tỉnh" in page and "CC BY 4.0" in page
+    listed = 0
     for folder in feed_dirs(press):
         url = folder.relative_to(out(press)).as_posix()
-        assert f'href="{"../" + url + "/" if url != "." else "../"}feed.xml"' in page, url
+        link = f'href="{"../" + url + "/" if url != "." else "../"}feed.xml"'
+        has_stories = bool(json.loads((folder / "feed.json").read_text("utf-8"))["items"])
+        assert (link in page) == has_stories, url
+        listed += has_stories
+    assert "(0 bài)" not in page and 5 < listed < len(feed_dirs(press))
     assert 'href="../api/catalog.json"' in page
     assert '<li><a href="../bao-chi/">Báo chí</a></li>' in press.page("gioi-thieu/")  # the header's sections
 

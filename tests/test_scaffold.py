@@ -59,11 +59,11 @@ def test_new_writes_every_key_and_check_refuses_the_file_until_its_sentences_are
     code, out, _ = run(site.root, "check")
     assert code == 1  # an unedited scaffold is never published
     assert out.splitlines() == [  # only the sentences the editor still has to write
-        f"{INDIVIDUAL_FILE}:25: nội dung: {PLACEHOLDER}",
         f"{INDIVIDUAL_FILE}:27: nội dung: {PLACEHOLDER}",
-        f"{COLLECTIVE_FILE}:12: summary: {PLACEHOLDER}",
-        f"{COLLECTIVE_FILE}:26: nội dung: {PLACEHOLDER}",
+        f"{INDIVIDUAL_FILE}:29: nội dung: {PLACEHOLDER}",
+        f"{COLLECTIVE_FILE}:13: summary: {PLACEHOLDER}",
         f"{COLLECTIVE_FILE}:28: nội dung: {PLACEHOLDER}",
+        f"{COLLECTIVE_FILE}:30: nội dung: {PLACEHOLDER}",
     ]
 
     write_the_story(site.root / COLLECTIVE_FILE, "Tổ tự quản thôn 3 giữ đường làng xanh, sạch.")
@@ -82,7 +82,7 @@ def test_a_sample_story_may_keep_the_scaffold_sentences_with_a_warning(site):
     code, out, _ = run(site.root, "check")
     assert code == 0
     assert out.splitlines() == [f"{COLLECTIVE_FILE}:{line}: {field}: cảnh báo: {PLACEHOLDER}"
-                                for line, field in ((12, "summary"), (26, "nội dung"), (28, "nội dung"))]
+                                for line, field in ((13, "summary"), (28, "nội dung"), (30, "nội dung"))]
 
 
 def write_the_story(path, summary: str | None = None) -> None:
@@ -158,7 +158,7 @@ def test_an_individual_without_consent_is_written_but_does_not_pass_check(site):
     assert "gương cá nhân cần consent: true" in err
     code, out, _ = run(site.root, "check")
     assert code == 1
-    assert ("exemplars/to-tu-quan-duong-lang-xanh-o-phu-quy.md:13: consent: gương cá nhân cần consent: true, "
+    assert ("exemplars/to-tu-quan-duong-lang-xanh-o-phu-quy.md:14: consent: gương cá nhân cần consent: true, "
             "nghĩa là người được nêu gương đã đồng ý công bố (consent required)") in out.splitlines()
 
 

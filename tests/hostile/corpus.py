@@ -138,7 +138,7 @@ CASES = [
             "content/units/phu-quy.md:8: nội dung: liên kết “//evil.example/” bắt đầu bằng //"),
     Hostile("form-javascript-in-movement", "content/movements/van-hoa-cong-so.md",
             appended("content/movements/van-hoa-cong-so.md", f'<form action="javascript:alert(\'{MARKER}\')"><button>x</button></form>'),
-            "content/movements/van-hoa-cong-so.md:12: nội dung: liên kết “javascript:alert("),
+            f"content/movements/van-hoa-cong-so.md:{_appended_line('content/movements/van-hoa-cong-so.md')}: nội dung: liên kết “javascript:alert("),
     # --- names ------------------------------------------------------------------------------------------------
     Hostile("bidi-override-in-name", STORY, lambda root: story("Câu chuyện.")(root) or _replace(
         root / STORY, "name: Tổ tự quản khu phố 5", "name: Tổ tự quản \u202ekhu phố 5"),

@@ -22,6 +22,7 @@ from ..content.model import (
     Unit,
     UnitType,
 )
+from ..content.moments import moment, parse_time
 from ..content.problems import ContentError, Problem, ProcessingError, processing
 from ..content.source import Document, read_data, read_document
 from ..content.text import did_you_mean, photo_credit, slugify
@@ -188,6 +189,11 @@ def _date(doc: Document, key: str, value: str | None, problems: list[Problem]) -
         return None
 
 
+def _time(value):
+    """A time of day the schema has already checked the shape of."""
+    return parse_time(value) if isinstance(value, str) else None
+
+
 def _base_problems(doc: Document, schema: str, plain: frozenset[str] | None = None,
                    extra_properties: dict | None = None) -> list[Problem]:
     """What every Markdown source must satisfy before it is rendered: the schema, clean text, bounded bodies
@@ -253,6 +259,7 @@ def _movement(doc: Document) -> _Built:
     return _Built(Movement(
         id=Path(doc.path).stem, title=m["title"], short_title=m.get("short_title", m["title"]), plan=m["plan"],
         kind=m["kind"], order=m["order"], asks=doc.body, parent=m.get("parent"), plan_section=m.get("plan_section"),
+        media_topics=tuple(m.get("media_topics", ())),
     ), problems)
 
 
@@ -281,13 +288,18 @@ def _exemplar(doc: Document, corpus: Corpus, root: Path) -> _Built:
     updated = _date(doc, "updated", m.get("updated"), problems)
     if published and updated and updated < published:
         problems.append(doc.problem("updated", "ngày cập nhật đứng trước ngày đăng (updated before date)"))
+    at = _time(m.get("time"))
     corrections = []
     for i, c in enumerate(m["corrections"] if isinstance(m.get("corrections"), list) else []):
         when = _date(doc, f"corrections[{i}].date", c.get("date") if isinstance(c, dict) else None, problems)
         if when and published and when < published:
             problems.append(doc.problem(f"corrections[{i}].date", "ngày đính chính đứng trước ngày đăng"))
         if when and isinstance(c, dict) and isinstance(c.get("note"), str):
-            corrections.append(Correction(when, c["note"]))
+            correction = Correction(when, c["note"], _time(c.get("time")))
+            if published and when == published and correction.at <= moment(published, at):
+                problems.append(doc.problem(f"corrections[{i}].time", "đính chính trong ngày đăng cần time (giờ "
+                                            "đính chính, dạng \"HH:MM\") muộn hơn giờ đăng (correction time)"))
+            corrections.append(correction)
     photo = _photo_path(doc, m.get("photo"), root, problems)
     if photo:
         problems += photos.photo_problems(doc, root / photo)
@@ -298,7 +310,7 @@ def _exemplar(doc: Document, corpus: Corpus, root: Path) -> _Built:
         movements=tuple(m["movements"]), date=published, summary=m["summary"], body=doc.body, source=doc.path,
         award=m.get("award"), photo=photo, photo_alt=m.get("photo_alt"), photo_credit=photo_credit(m.get("photo_credit")),
         consent=m.get("consent", False), updated=updated, corrections=tuple(corrections),
-        sample=m.get("sample", False), aliases=tuple(m.get("aliases", ())),
+        sample=m.get("sample", False), aliases=tuple(m.get("aliases", ())), time=at,
         groups=tuple((g.id, tuple(m[g.field])) for g in corpus.groupings.values() if g.field in m),
     ), problems)
 

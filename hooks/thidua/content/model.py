@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime, time
 from functools import cached_property
 
+from .moments import moment
 from .words import word
 
 INDIVIDUAL = "individual"
@@ -63,6 +64,7 @@ class Movement:
     asks: str  # Markdown: what the plan asks under this movement
     parent: str | None = None
     plan_section: str | None = None  # anchor on the plan page
+    media_topics: tuple[str, ...] = ()  # IPTC Media Topic codes ("medtop:11000000"), for ninjs subjects
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,11 @@ class Unit:
 class Correction:
     date: date
     note: str
+    time: time | None = None  # needed when the correction is made on the day of publication
+
+    @property
+    def at(self) -> datetime:
+        return moment(self.date, self.time)
 
 
 @dataclass(frozen=True)
@@ -143,11 +150,27 @@ class Exemplar:
     updated: date | None = None
     corrections: tuple[Correction, ...] = ()
     sample: bool = False
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()  # former ids, oldest first
+    time: time | None = None  # time of day of publication, Vietnam time
     groups: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (grouping id, term ids) for content/groupings.yml
 
     def terms_of(self, grouping_id: str) -> tuple[str, ...]:
         return dict(self.groups).get(grouping_id, ())
+
+    @property
+    def first_id(self) -> str:
+        """The id the story was first published under: its identity in feeds and ninjs never changes."""
+        return self.aliases[0] if self.aliases else self.id
+
+    @property
+    def published_at(self) -> datetime:
+        return moment(self.date, self.time)
+
+    @property
+    def modified_at(self) -> datetime:
+        """The latest of publication, `updated` and every correction: a same-day correction counts."""
+        updated = moment(self.updated) if self.updated else self.published_at
+        return max([self.published_at, updated, *(c.at for c in self.corrections)])
 
     @property
     def display_title(self) -> str:
@@ -164,7 +187,7 @@ class Exemplar:
 
 
 def newest_first(exemplars) -> list[Exemplar]:
-    return sorted(exemplars, key=lambda e: (e.date, e.id), reverse=True)
+    return sorted(exemplars, key=lambda e: (e.published_at, e.id), reverse=True)
 
 
 @dataclass

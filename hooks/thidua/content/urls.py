@@ -6,6 +6,8 @@ URLs are site-relative without a leading slash ("phong-trao/x/"), as MkDocs' `ur
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 HOME = ""
 PLANS = "ke-hoach/"
 MOVEMENTS = "phong-trao/"
@@ -135,3 +137,22 @@ RESERVED_EXEMPLAR_IDS = frozenset({
     PAGE, *KIND_SLUGS.values(), AWARDED, MONTHS_SEGMENT,
     *FEED_FILES.values(), NINJS, *SHARE_IMAGES.values(), "ninjs", "index.html",
 })
+
+
+def tag_uri(site_url: str, day, first_id: str) -> str:
+    """A story's identity (RFC 4151), minted from the id it was first published under: kept through renames.
+
+    tag:thidua.binhthuan.example,2023-09-01:guong-dien-hinh/<first-id>"""
+    host = urlsplit(site_url).hostname or site_url
+    return f"tag:{host},{day.isoformat()}:{EXEMPLARS}{first_id}"
+
+
+def feed_archive(page_url: str, number: int, kind: str = "atom") -> str:
+    """Archive document `number` of a page's feed (RFC 5005 for Atom; JSON Feed's next_url chain walks the
+    same pages); 1 holds the oldest stories and never changes."""
+    return f"{page_url}feed/{PAGE}/{number}.{'json' if kind == 'json' else 'xml'}"
+
+
+SITEMAP = "sitemap.xml"
+NEWS_SITEMAP = "sitemap-news.xml"
+ROBOTS = "robots.txt"

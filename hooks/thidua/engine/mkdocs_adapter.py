@@ -14,9 +14,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
+from ..content.history import commit_date
 from ..content.problems import ContentError, now_processing
-from ..site import cms
 from ..readers import assets
+from ..site import cms
+from ..site.lastmod import page_lastmod
 from ..site.sanitize import clean_html
 from ..site.settings import SettingsError
 from ..site.spec import PageSpec
@@ -95,7 +97,19 @@ class ThiduaHooks:
         spec = self.site.page(page.url)
         if spec is None or spec.hand_written:
             page.meta.update({key: html.escape(str(page.meta[key])) for key in ("title", "description") if key in page.meta})
+            self._hand_written_lastmod(spec, page, config)
         return markdown
+
+    def _hand_written_lastmod(self, spec: PageSpec | None, page, config) -> None:
+        """The sitemap's date of a docs/ page: its newest story (home), else its file's last commit.
+        Set here because MkDocs renders the sitemap before any page's context."""
+        root = self.site.info.root
+        modified = page_lastmod(spec) if spec is not None else None
+        source = Path(page.file.abs_src_path or "").resolve()
+        if modified is None and source.is_relative_to(root):
+            modified = commit_date(root, source.relative_to(root).as_posix())
+        if modified is not None:
+            page.meta["lastmod"] = modified.isoformat()
 
     def on_page_content(self, html_text: str, page, config, files) -> str:
         """Every body passes one allow-list; a story's body was rendered once, with its syndicated copy."""
@@ -150,6 +164,13 @@ def page_markdown(page: PageSpec) -> str:
     # JSON strings are YAML scalars, and json.dumps is far cheaper than yaml.safe_dump on every page.
     meta = {"title": html.escape(page.title), "description": html.escape(page.description),
             "template": page.template}
+    modified = page_lastmod(page)
+    if modified is not None:
+        meta["lastmod"] = modified.isoformat()
+    if not page.in_sitemap:
+        meta["sitemap"] = False
+    if page.kind == "exemplar":  # the one author rule: the unit wrote the story (meta author, JSON-LD, feeds, ninjs)
+        meta["author"] = html.escape(page.context["unit"].name)
     front = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
     if page.kind == "exemplar":  # rendered once by the syndication (see on_page_content)
         return f"---\n{front}hide: [toc]\n---\n"

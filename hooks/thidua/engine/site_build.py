@@ -14,6 +14,7 @@ from ..checks.schemas import SCHEMA_DIR
 from ..content import urls
 from ..content.model import Corpus, Exemplar
 from ..content.problems import ContentError, now_processing
+from ..content.moments import iso
 from ..content.text import format_date
 from ..hosting import server_files
 from ..press.republish import Republish
@@ -106,7 +107,7 @@ class SiteBuild:
         return list(self.form.items())
 
     def template_filters(self) -> dict:
-        return {"vndate": format_date, "thidua_section": section_of}
+        return {"vndate": format_date, "iso": iso, "thidua_section": section_of}
 
     def template_globals(self) -> dict:
         return {"thidua_urls": urls, "thidua_photos": self.photos, "thidua_browse": browse_links(),

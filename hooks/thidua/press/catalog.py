@@ -8,6 +8,7 @@ import json
 
 from ..content import urls
 from ..content.model import Corpus
+from ..content.moments import iso
 from .terms import Terms
 
 
@@ -28,9 +29,11 @@ def catalog(corpus: Corpus, terms: Terms) -> dict:
                    "url": absolute(urls.unit(u.id)), "feeds": feeds(urls.unit(u.id)),
                    "exemplars": len(corpus.stories_of_unit(u.id))}
                   for u in sorted(corpus.units.values(), key=lambda u: (u.type, u.order, u.id))],
-        "exemplars": [{"id": e.id, "title": e.display_title, "sample": e.sample, "kind": e.kind, "name": e.name,
+        "exemplars": [{"id": e.id, "uri": urls.tag_uri(terms.site_url, e.date, e.first_id),
+                       "aliases": list(e.aliases), "title": e.display_title, "sample": e.sample, "kind": e.kind, "name": e.name,
                        "unit": e.unit, "movements": list(e.movements), "date": e.date.isoformat(),
-                       "updated": e.last_modified.isoformat(), "version": 1 + len(e.corrections),
+                       "updated": e.last_modified.isoformat(), "published_at": iso(e.published_at),
+                       "modified_at": iso(e.modified_at), "version": 1 + len(e.corrections),
                        "url": absolute(urls.exemplar(e.id)), "ninjs": absolute(urls.ninjs(e.id)),
                        "share_image": absolute(urls.share_image(e.id, bool(e.photo)))}
                       for e in corpus.exemplars_newest_first],
@@ -51,14 +54,15 @@ def _cell(value: str) -> str:
 
 
 def exemplars_csv(corpus: Corpus, terms: Terms) -> bytes:
-    """UTF-8 with a byte-order mark, so that Excel shows Vietnamese letters; dates dd/mm/yyyy."""
+    """UTF-8 with a byte-order mark, so that Excel shows Vietnamese letters; dates ISO 8601 (YYYY-MM-DD),
+    which no spreadsheet locale reads day-for-month."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for e in corpus.exemplars_newest_first:
         writer.writerow([_cell(str(v)) for v in (
             e.id, e.display_title, "có" if e.sample else "không", e.kind_label, e.name, corpus.units[e.unit].name,
-            "; ".join(corpus.movements[m].title for m in e.movements), e.date.strftime("%d/%m/%Y"),
-            e.last_modified.strftime("%d/%m/%Y"), 1 + len(e.corrections), e.summary, e.award or "",
+            "; ".join(corpus.movements[m].title for m in e.movements), e.date.isoformat(),
+            e.last_modified.isoformat(), 1 + len(e.corrections), e.summary, e.award or "",
             urls.absolute(terms.site_url, urls.exemplar(e.id)), urls.absolute(terms.site_url, urls.ninjs(e.id)))])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

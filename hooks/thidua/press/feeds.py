@@ -1,22 +1,29 @@
 """Atom 1.0, RSS 2.0 and JSON Feed 1.1 for the whole site, every movement and every unit.
 
 Only published stories (from `render_stories` on the published corpus) ever reach a feed. Dates come
-from the stories, never from the clock, so two builds of the same content give the same bytes.
+from the stories, never from the clock, so two builds of the same content give the same bytes. Each entry's
+id is the story's tag: URI, minted from its first id, so a renamed story is never a new entry. Atom feeds
+are RFC 5005 archived feeds: the subscription document holds the newest 50, full pages of 50 (oldest first)
+are archive documents that never change, so an agency can walk back to the first story. JSON Feed walks
+the same pages through `next_url`; RSS, which has no such convention, carries the newest 50 only.
 """
 
 from __future__ import annotations
 
-import html
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Sequence
 
 from feedgen.feed import FeedGenerator
 
 from ..content import urls
 from ..content.model import Corpus
-from ..site.stories import Story, at_midnight
+from ..content.moments import iso, moment
+from ..site.stories import Story
+from ..site.templating import render
+from .feed_extensions import ArchiveExtension, NinjsLinkEntryExtension, NinjsLinkExtension
 from .terms import SAMPLE_WARNING, Terms
 
 MAX_ENTRIES = 50
@@ -32,72 +39,103 @@ class Feed:
     page: str  # site-relative URL of the page the feed follows ("" for the home page)
     title: str
     description: str
-    stories: Sequence[Story]  # newest first, at most MAX_ENTRIES
+    every: Sequence[Story]  # every story of the feed, newest first
     group: str = "site"  # "site", "movement" or "unit"
     label: str = ""  # short name for listings
+    size: int = MAX_ENTRIES  # entries in the subscription document and in each archive page
+
+    @property
+    def stories(self) -> Sequence[Story]:
+        """The subscription document's entries: the newest `size`."""
+        return self.every[:self.size]
 
     def url(self, kind: str) -> str:
         return urls.feeds(self.page)[kind]
 
 
+@dataclass(frozen=True)
+class Archive:
+    """One RFC 5005 archive document: a full, fixed page of a feed's stories (number 1 is the oldest)."""
+
+    feed: Feed
+    number: int
+    count: int  # how many archive documents the feed has
+    stories: Sequence[Story]  # newest first
+
+    @property
+    def url(self) -> str:
+        return urls.feed_archive(self.feed.page, self.number)
+
+    @property
+    def json_url(self) -> str:
+        return urls.feed_archive(self.feed.page, self.number, "json")
+
+
+def archives(feed: Feed) -> list[Archive]:
+    """Only full pages are archived, so an archive's content never changes as stories are added."""
+    oldest_first = list(reversed(feed.every))
+    count = len(oldest_first) // feed.size
+    pages = [oldest_first[(n - 1) * feed.size:n * feed.size] for n in range(1, count + 1)]
+    return [Archive(feed, n, count, list(reversed(page))) for n, page in enumerate(pages, 1)]
+
+
 def site_feeds(corpus: Corpus, stories: dict[str, Story], site_name: str) -> list[Feed]:
     """One feed for the site, one per movement, one per unit (a locality's gathers its units' stories)."""
 
-    def pick(exemplars, limit: int = TOPIC_ENTRIES) -> list[Story]:
-        return [stories[e.id] for e in exemplars][:limit]
+    def pick(exemplars) -> list[Story]:
+        return [stories[e.id] for e in exemplars]
 
-    feeds = [Feed("", site_name, f"Gương điển hình mới nhất — {site_name}", pick(corpus.exemplars_newest_first, MAX_ENTRIES),
+    feeds = [Feed("", site_name, f"Gương điển hình mới nhất — {site_name}", pick(corpus.exemplars_newest_first),
                   "site", "Toàn trang")]
     for movement in sorted(corpus.movements.values(), key=corpus.movement_key):
         feeds.append(Feed(urls.movement(movement.id), f"{movement.title} — {site_name}",
                           f"Gương điển hình của phong trào “{movement.title}”.",
-                          pick(corpus.by_movement.get(movement.id, [])), "movement", movement.short_title))
+                          pick(corpus.by_movement.get(movement.id, [])), "movement", movement.short_title,
+                          TOPIC_ENTRIES))
     for unit in (u for _, units in corpus.units_by_type() for u in units):
         feeds.append(Feed(urls.unit(unit.id), f"{unit.name} — {site_name}",
                           f"Gương điển hình của {unit.name}.", pick(corpus.stories_of_unit(unit.id)), "unit",
-                          unit.name))
+                          unit.name, TOPIC_ENTRIES))
     return feeds
 
 
-def feed_updated(feed: Feed, fallback: datetime) -> datetime:
+def feed_updated(stories: Sequence[Story], fallback: datetime) -> datetime:
     """The newest entry's last change; an empty feed takes the site's (never the wall clock)."""
-    return max((s.modified for s in feed.stories), default=fallback)
+    return max((s.modified for s in stories), default=fallback)
 
 
 def site_fallback(corpus: Corpus) -> datetime:
-    newest = max((e.last_modified for e in corpus.exemplars.values()), default=corpus.current_plan.period_start)
-    return at_midnight(newest)
+    newest = [e.modified_at for e in corpus.exemplars.values()]
+    return max(newest, default=moment(corpus.current_plan.period_start))
 
 
-def entry_html(story: Story, terms: Terms) -> str:
+def entry_context(story: Story, terms: Terms) -> dict:
+    return {"story": story, "terms": terms, "sample_warning": SAMPLE_WARNING}
+
+
+def entry_html(story: Story, terms: Terms, overrides: Path) -> str:
     """The full story as syndicated: sample warning, photo with credit, body, corrections, attribution."""
-    ex = story.exemplar
-    parts = []
-    if ex.sample:
-        parts.append(f"<p><strong>{html.escape(SAMPLE_WARNING)}</strong></p>")
-    parts.append(story.photo_figure())
-    parts.append(story.html)
-    if ex.award:
-        parts.append(f"<p>Khen thưởng: {html.escape(ex.award)}</p>")
-    if ex.corrections:
-        items = "".join(f"<li>{c.date.strftime('%d/%m/%Y')}: {html.escape(c.note)}</li>" for c in ex.corrections)
-        parts.append(f"<h2>Đính chính</h2><ul>{items}</ul>")
-    link = html.escape(story.url)
-    parts.append(f'<p>Nguồn: {html.escape(terms.attribution)} — <a href="{link}">{link}</a>. '
-                 f'Giấy phép <a href="{html.escape(terms.licence.url)}">{html.escape(terms.licence.name)}</a>.</p>')
-    return "\n".join(p for p in parts if p)
+    return render(overrides, "thidua/press/entry.html", **entry_context(story, terms)).strip()
 
 
-def _generator(feed: Feed, terms: Terms, self_kind: str, updated: datetime, contents: dict[str, str]) -> FeedGenerator:
+def entry_text(story: Story, terms: Terms, overrides: Path) -> str:
+    """The same as plain text, for JSON Feed's content_text."""
+    return render(overrides, "thidua/press/entry.txt", **entry_context(story, terms)).strip()
+
+
+def _generator(feed: Feed, terms: Terms, self_kind: str, updated: datetime, contents: dict[str, str],
+               stories: Sequence[Story], links: dict[str, str]) -> FeedGenerator:
     absolute = lambda url: urls.absolute(terms.site_url, url)  # noqa: E731
     fg = FeedGenerator()
     fg.load_extension("dc")
     fg.load_extension("media")
+    fg.register_extension("ninjs", NinjsLinkExtension, NinjsLinkEntryExtension)
     fg.id(absolute(feed.url("atom")))
     fg.title(feed.title)
     fg.subtitle(feed.description)
-    fg.link(href=absolute(feed.url(self_kind)), rel="self",
-            type="application/atom+xml" if self_kind == "atom" else "application/rss+xml")
+    for rel, url in links.items():  # self first, then RFC 5005's current / prev-archive / next-archive
+        kind = "application/atom+xml" if self_kind == "atom" else "application/rss+xml"
+        fg.link(href=absolute(url), rel=rel, type=kind)
     fg.link(href=absolute(feed.page), rel="alternate", type="text/html")  # last: RSS takes the last link
     fg.language("vi")
     fg.author(name=terms.holder, uri=terms.site_url)
@@ -105,70 +143,77 @@ def _generator(feed: Feed, terms: Terms, self_kind: str, updated: datetime, cont
     fg.generator(GENERATOR, uri=terms.site_url)
     fg.updated(updated)
     fg.lastBuildDate(updated)
-    for story in feed.stories:
-        ex = story.exemplar
-        fe = fg.add_entry(order="append")
-        fe.id(story.url)
-        fe.guid(story.url, permalink=True)
-        fe.title(ex.display_title)
-        fe.link(href=story.url, rel="alternate", type="text/html")
-        fe.summary(ex.summary)
-        fe.description(ex.summary)
-        fe.content(contents[ex.id], type="html")
-        fe.author(name=story.unit.name, uri=urls.absolute(terms.site_url, urls.unit(story.unit.id)))
-        fe.dc.dc_creator(story.unit.name)
-        for m in story.movements:
-            fe.category(term=m.title, label=m.title, scheme=urls.absolute(terms.site_url, urls.movement(m.id)))
-        fe.published(story.published)
-        fe.updated(story.modified)
-        fe.rights(f"{terms.licence.name} — {terms.licence.url}")
-        if story.photo is not None:
-            if self_kind == "rss":  # feedgen 1.0 drops rel="enclosure" from Atom links: Atom gets media:content
-                fe.enclosure(story.photo.url, str(story.photo.size), story.photo.content_type)
-            fe.media.content(url=story.photo.url, type=story.photo.content_type, medium="image")
+    for story in stories:
+        _entry(fg.add_entry(order="append"), story, terms, self_kind, contents)
     return fg
 
 
+def _entry(fe, story: Story, terms: Terms, self_kind: str, contents: dict[str, str]) -> None:
+    ex = story.exemplar
+    ninjs_url = urls.absolute(terms.site_url, urls.ninjs(ex.id))
+    fe.id(story.identity)
+    fe.guid(story.identity, permalink=False)
+    fe.title(ex.display_title)
+    fe.link(href=story.url, rel="alternate", type="text/html")
+    fe.ninjs.ninjs(ninjs_url)  # a second alternate link, of type application/ninjs+json
+    fe.summary(ex.summary)
+    fe.description(ex.summary)
+    fe.content(contents[ex.id], type="html")
+    # The one author rule: the unit wrote the story; the board publishes the site (the feed's author).
+    fe.author(name=story.unit.name, uri=urls.absolute(terms.site_url, urls.unit(story.unit.id)))
+    fe.dc.dc_creator(story.unit.name)
+    for m in story.movements:
+        fe.category(term=m.title, label=m.title, scheme=urls.absolute(terms.site_url, urls.movement(m.id)))
+    fe.published(story.published)
+    fe.updated(story.modified)
+    fe.rights(f"{terms.licence.name} — {terms.licence.url}")
+    if story.photo is not None:
+        if self_kind == "rss":  # feedgen 1.0 drops rel="enclosure" from Atom links: Atom gets media:content
+            fe.enclosure(story.photo.url, str(story.photo.size), story.photo.content_type)
+        # Outside any media:group: a group of one is invalid (W3C validator).
+        fe.media.content(url=story.photo.url, type=story.photo.content_type, medium="image", group=None)
+
+
 def atom(feed: Feed, terms: Terms, updated: datetime, contents: dict[str, str]) -> bytes:
-    return _generator(feed, terms, "atom", updated, contents).atom_str(pretty=True, encoding="UTF-8")
+    links = {"self": feed.url("atom")}
+    found = archives(feed)
+    if found:
+        links["prev-archive"] = found[-1].url
+    return _generator(feed, terms, "atom", updated, contents, feed.stories, links).atom_str(pretty=True, encoding="UTF-8")
+
+
+def atom_archive(archive: Archive, terms: Terms, contents: dict[str, str]) -> bytes:
+    links = {"self": archive.url, "current": archive.feed.url("atom")}
+    if archive.number > 1:
+        links["prev-archive"] = urls.feed_archive(archive.feed.page, archive.number - 1)
+    if archive.number < archive.count:
+        links["next-archive"] = urls.feed_archive(archive.feed.page, archive.number + 1)
+    fg = _generator(archive.feed, terms, "atom", feed_updated(archive.stories, archive.stories[0].modified),
+                    contents, archive.stories, links)
+    fg.register_extension("fh", ArchiveExtension, atom=True, rss=False)
+    return fg.atom_str(pretty=True, encoding="UTF-8")
 
 
 def rss(feed: Feed, terms: Terms, updated: datetime, contents: dict[str, str]) -> bytes:
-    return _generator(feed, terms, "rss", updated, contents).rss_str(pretty=True, encoding="UTF-8")
+    fg = _generator(feed, terms, "rss", updated, contents, feed.stories, {"self": feed.url("rss")})
+    return fg.rss_str(pretty=True, encoding="UTF-8")
 
 
-def json_feed(feed: Feed, terms: Terms, contents: dict[str, str]) -> bytes:
+def json_feed(feed: Feed, terms: Terms, contents: dict[str, str], texts: dict[str, str]) -> bytes:
+    """The newest stories; `next_url` leads to the newest archive page, and each page to the one before."""
+    found = archives(feed)
+    return _json_document(feed, terms, feed.stories, contents, texts, found[-1].json_url if found else None)
+
+
+def json_archive(archive: Archive, terms: Terms, contents: dict[str, str], texts: dict[str, str]) -> bytes:
+    older = urls.feed_archive(archive.feed.page, archive.number - 1, "json") if archive.number > 1 else None
+    return _json_document(archive.feed, terms, archive.stories, contents, texts, older)
+
+
+def _json_document(feed: Feed, terms: Terms, stories: Sequence[Story], contents: dict[str, str],
+                   texts: dict[str, str], next_url: str | None) -> bytes:
     absolute = lambda url: urls.absolute(terms.site_url, url)  # noqa: E731
-    items = []
-    for story in feed.stories:
-        ex = story.exemplar
-        item = {
-            "id": story.url,
-            "url": story.url,
-            "title": ex.display_title,
-            "summary": ex.summary,
-            "content_html": contents[ex.id],
-            "content_text": story.text,
-            "date_published": story.published.isoformat(),
-            "date_modified": story.modified.isoformat(),
-            "authors": [{"name": story.unit.name, "url": absolute(urls.unit(story.unit.id))}],
-            "tags": [m.title for m in story.movements],
-            "language": "vi",
-            "_thidua": {
-                "sample": ex.sample,
-                "version": story.version,
-                "ninjs": absolute(urls.ninjs(ex.id)),
-                "movements": [m.id for m in story.movements],
-                "unit": story.unit.id,
-                "licence": {"name": terms.licence.name, "url": terms.licence.url},
-            },
-        }
-        if story.photo is not None:
-            item["image"] = story.photo.url
-            item["attachments"] = [{"url": story.photo.url, "mime_type": story.photo.content_type,
-                                    "title": f"Ảnh: {story.photo.credit}", "size_in_bytes": story.photo.size}]
-            item["_thidua"]["photo_credit"] = story.photo.credit
-        items.append(item)
+    items = [_json_item(story, terms, contents, texts) for story in stories]
     document = {
         "version": JSON_FEED_VERSION,
         "title": feed.title,
@@ -179,4 +224,38 @@ def json_feed(feed: Feed, terms: Terms, contents: dict[str, str]) -> bytes:
         "authors": [{"name": terms.holder, "url": terms.site_url}],
         "items": items,
     }
+    if next_url:
+        document["next_url"] = absolute(next_url)
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _json_item(story: Story, terms: Terms, contents: dict[str, str], texts: dict[str, str]) -> dict:
+    absolute = lambda url: urls.absolute(terms.site_url, url)  # noqa: E731
+    ex = story.exemplar
+    item = {
+        "id": story.identity,
+        "url": story.url,
+        "title": ex.display_title,
+        "summary": ex.summary,
+        "content_html": contents[ex.id],
+        "content_text": texts[ex.id],
+        "date_published": iso(story.published),
+        "date_modified": iso(story.modified),
+        "authors": [{"name": story.unit.name, "url": absolute(urls.unit(story.unit.id))}],
+        "tags": [m.title for m in story.movements],
+        "language": "vi",
+        "_thidua": {
+            "sample": ex.sample,
+            "version": story.version,
+            "ninjs": absolute(urls.ninjs(ex.id)),
+            "movements": [m.id for m in story.movements],
+            "unit": story.unit.id,
+            "licence": {"name": terms.licence.name, "url": terms.licence.url},
+        },
+    }
+    if story.photo is not None:
+        item["image"] = story.photo.url
+        item["attachments"] = [{"url": story.photo.url, "mime_type": story.photo.content_type,
+                                "title": f"Ảnh: {story.photo.credit}", "size_in_bytes": story.photo.size}]
+        item["_thidua"]["photo_credit"] = story.photo.credit
+    return item

@@ -1,7 +1,7 @@
-"""What a page's <head> tells machines: schema.org JSON-LD, Open Graph and Twitter cards, feed links.
+"""What a page's head tells machines: schema.org JSON-LD, Open Graph and Twitter cards, feed links.
 
 Returns plain data; the template prints it with autoescape, and JSON-LD is escaped here so that no
-text from a story ("</script>", "<!--") can end the script element early.
+text from a story (a closing script tag, a comment opener) can end the script element early.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..content import urls
 from ..content.model import INDIVIDUAL, Corpus, Exemplar, Unit
+from ..content.moments import iso
 from .terms import Terms
 
 FEED_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml", "json": "application/feed+json"}
@@ -26,12 +27,15 @@ class Head:
     image_alt: str = ""
     feeds: list[dict] = field(default_factory=list)  # {"href", "type", "title"}
     json_ld: str = ""  # already escaped for a <script> element
-    published: str = ""
+    published: str = ""  # ISO 8601 with +07:00 (content.moments.iso), as in feeds and ninjs
     modified: str = ""
+    # A story's ninjs, site-relative: linked as rel="alternate", which Material's script follows to fetch a
+    # sitemap.xml beside it, so the link must stay on the reader's own origin.
+    ninjs: str = ""
 
 
 def script_json(data: dict) -> str:
-    """JSON safe inside <script type="application/ld+json">: <, > and & become \\u escapes."""
+    """JSON safe inside a JSON-LD script element: <, > and & become \\u escapes."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     for char, escape in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e"),
                          ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
@@ -65,8 +69,9 @@ def news_article(corpus: Corpus, exemplar: Exemplar, terms: Terms) -> dict:
         "url": url,
         "mainEntityOfPage": url,
         "inLanguage": "vi",
-        "datePublished": exemplar.date.isoformat(),
-        "dateModified": exemplar.last_modified.isoformat(),
+        "identifier": urls.tag_uri(terms.site_url, exemplar.date, exemplar.first_id),
+        "datePublished": iso(exemplar.published_at),
+        "dateModified": iso(exemplar.modified_at),
         "version": str(1 + len(exemplar.corrections)),
         "image": [absolute(urls.share_image(exemplar.id, bool(exemplar.photo)))],
         "author": organisation(unit, terms),
@@ -79,7 +84,7 @@ def news_article(corpus: Corpus, exemplar: Exemplar, terms: Terms) -> dict:
         "isAccessibleForFree": True,
     }
     if exemplar.corrections:
-        article["correction"] = [{"@type": "CorrectionComment", "text": c.note, "datePublished": c.date.isoformat()}
+        article["correction"] = [{"@type": "CorrectionComment", "text": c.note, "datePublished": iso(c.at)}
                                  for c in exemplar.corrections]
     if exemplar.sample:
         article["creativeWorkStatus"] = "Nội dung mẫu"
@@ -108,7 +113,8 @@ def exemplar_head(corpus: Corpus, exemplar: Exemplar, terms: Terms) -> Head:
     return Head(og_type="article", image=urls.absolute(terms.site_url, urls.share_image(exemplar.id, bool(exemplar.photo))),
                 image_alt=exemplar.photo_alt or exemplar.display_title,
                 json_ld=script_json(news_article(corpus, exemplar, terms)),
-                published=exemplar.date.isoformat(), modified=exemplar.last_modified.isoformat())
+                published=iso(exemplar.published_at), modified=iso(exemplar.modified_at),
+                ninjs=urls.ninjs(exemplar.id))
 
 
 def head_for(kind: str | None, context: dict, corpus: Corpus, terms: Terms) -> Head:

@@ -7,9 +7,8 @@ build, has it write feeds, ninjs, the catalog, share images and redirects into t
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
-
-from PIL import Image
 
 from ..content import urls
 from ..content.model import Corpus
@@ -18,7 +17,7 @@ from ..site import redirects
 from ..site.settings import Settings, SettingsError
 from ..site.spec import PageSpec
 from ..site.stories import Story, ToHtml, render_stories, render_story
-from . import catalog, feeds, ninjs
+from . import catalog, feeds, ninjs, sitemaps
 from .republish import Republish, republish
 from .share_cache import Card, FromPhoto, ShareImages
 from .structured_data import Head, head_for
@@ -33,6 +32,9 @@ class Syndication:
     share_images: ShareImages
     to_html: ToHtml
     photos: dict  # images.Photo by exemplar id
+    overrides: Path  # the theme's custom_dir: templates of feed entries, republish box, redirects
+    as_of: date
+    settings: Settings
 
     @classmethod
     def prepare(cls, corpus: Corpus, settings: Settings, site_name: str, site_author: str, to_html: ToHtml,
@@ -43,7 +45,8 @@ class Syndication:
         terms = Terms(site_name=site_name, site_url=settings.site_url, holder=site_author or site_name,
                       licence=settings.licence, attribution=settings.attribution or site_name)
         stories = render_stories(corpus, photos, settings.site_url, to_html)
-        return cls(corpus, terms, stories, ShareImages(share_cache), to_html, photos)
+        return cls(corpus, terms, stories, ShareImages(share_cache), to_html, photos, settings.root / "overrides",
+                   settings.as_of, settings)
 
     def draw_share_images(self) -> None:
         """Start drawing (in other processes) while the pages are rendered; `write` waits for them."""
@@ -65,7 +68,7 @@ class Syndication:
         return replace(head_for(kind, context, self.corpus, self.terms), title=title, description=description)
 
     def republish(self, exemplar_id: str) -> Republish:
-        return republish(self.stories[exemplar_id], self.terms)
+        return republish(self.stories[exemplar_id], self.terms, self.overrides)
 
     @property
     def feeds(self) -> list[feeds.Feed]:
@@ -76,8 +79,9 @@ class Syndication:
         return PageSpec(urls.PRESS, "", "", "press", hand_written=True, context=self.press_context())
 
     def press_context(self) -> dict:
-        """What the press page lists: every feed, the catalog, the licence."""
-        return {"feeds": self.feeds, "terms": self.terms, "catalog": urls.CATALOG, "csv": urls.EXEMPLARS_CSV,
+        """What the press page lists: every feed with stories, the catalog, the licence, the contact."""
+        return {"feeds": [f for f in self.feeds if f.every], "contact": self.settings.press_contact,
+                "terms": self.terms, "catalog": urls.CATALOG, "csv": urls.EXEMPLARS_CSV,
                 "movements": {m.id: m for m in self.corpus.movements.values()},
                 "units": {u.id: u for u in self.corpus.units.values()}}
 
@@ -91,32 +95,40 @@ class Syndication:
             path.write_bytes(data)
             written.append(path)
 
-        contents = {sid: feeds.entry_html(story, self.terms) for sid, story in self.stories.items()}
-        fallback = feeds.site_fallback(self.corpus)
-        for feed in self.feeds:
-            updated = feeds.feed_updated(feed, fallback)
-            put(feed.url("atom"), feeds.atom(feed, self.terms, updated, contents))
-            put(feed.url("rss"), feeds.rss(feed, self.terms, updated, contents))
-            put(feed.url("json"), feeds.json_feed(feed, self.terms, contents))
+        self.share_images.publish(site_dir)
+        self._write_feeds(put)
         for story in self.stories.values():
             ex = story.exemplar
             now_processing(ex.source)
-            size = None
-            if story.photo is not None:
-                with Image.open(story.photo.path) as image:
-                    size = image.size
-            put(urls.ninjs(ex.id), ninjs.ninjs_bytes(story, self.terms, size))
-            for alias in ex.aliases:
+            share = site_dir / urls.share_image(ex.id, photo=story.photo is not None)
+            data = ninjs.ninjs_bytes(story, self.terms, share.stat().st_size if share.exists() else None)
+            put(urls.ninjs(ex.id), data)
+            for alias in ex.aliases:  # the old address keeps answering: its page redirects, its ninjs stays
                 target = site_dir / urls.exemplar(alias) / "index.html"
                 if target.exists():  # the loader forbids this; never overwrite a real page
                     raise FileExistsError(f"mã cũ “{alias}” trùng với một trang đã có")
                 put(urls.exemplar(alias) + "index.html",
-                    redirects.redirect_page(story.url, ex.display_title).encode("utf-8"))
+                    redirects.redirect_page(self.overrides, story.url, ex.display_title).encode("utf-8"))
+                put(urls.ninjs(alias), data)
         now_processing(None)
-        self.share_images.publish(site_dir)
         put(urls.CATALOG, catalog.catalog_bytes(self.corpus, self.terms))
         put(urls.EXEMPLARS_CSV, catalog.exemplars_csv(self.corpus, self.terms))
+        put(urls.NEWS_SITEMAP, sitemaps.news_sitemap(self.stories.values(), self.as_of, self.terms, self.overrides))
+        put(urls.ROBOTS, sitemaps.robots(self.terms))
         return written
+
+    def _write_feeds(self, put) -> None:
+        contents = {sid: feeds.entry_html(s, self.terms, self.overrides) for sid, s in self.stories.items()}
+        texts = {sid: feeds.entry_text(s, self.terms, self.overrides) for sid, s in self.stories.items()}
+        fallback = feeds.site_fallback(self.corpus)
+        for feed in self.feeds:
+            updated = feeds.feed_updated(feed.stories, fallback)
+            put(feed.url("atom"), feeds.atom(feed, self.terms, updated, contents))
+            put(feed.url("rss"), feeds.rss(feed, self.terms, updated, contents))
+            put(feed.url("json"), feeds.json_feed(feed, self.terms, contents, texts))
+            for archive in feeds.archives(feed):
+                put(archive.url, feeds.atom_archive(archive, self.terms, contents))
+                put(archive.json_url, feeds.json_archive(archive, self.terms, contents, texts))
 
 
 def _share_images(corpus: Corpus, stories: dict[str, Story], terms: Terms) -> dict[str, Card | FromPhoto]:

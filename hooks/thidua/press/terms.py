@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..content.words import word
 from ..site.settings import Licence
 
-SAMPLE_WARNING = "Nội dung mẫu: nhân vật và sự việc không có thật. Vui lòng không đăng lại."
+SAMPLE_WARNING = word("sample.warning")
 
 
 @dataclass(frozen=True)
@@ -16,6 +17,8 @@ class Terms:
     holder: str  # the copyright holder (mkdocs.yml site_author)
     licence: Licence
     attribution: str  # the source named in "Nguồn: …"
+    province: str = "Bình Thuận"  # where every unit is: ninjs places and located
+    country: str = "Việt Nam"
 
     def attribution_line(self, link: str) -> str:
         return f"Nguồn: {self.attribution} — {link}"

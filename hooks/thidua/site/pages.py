@@ -157,5 +157,6 @@ def _numbered(title: str, page: Pagination) -> str:
 
 def search_page() -> PageSpec:
     """The results page the header box submits to (/tim-kiem/?q=…); it says what to do without JavaScript."""
-    return PageSpec(urls.SEARCH, "thidua/search.html", "Tìm kiếm", "search",
+    # A results page has nothing of its own to index: it stays out of the sitemap.
+    return PageSpec(urls.SEARCH, "thidua/search.html", "Tìm kiếm", "search", in_sitemap=False,
                     description="Tìm gương điển hình theo tên, đơn vị, địa phương hoặc phong trào; gõ có dấu hay không dấu đều được.")

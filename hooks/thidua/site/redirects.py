@@ -5,18 +5,10 @@ Written after the build, so these pages are in neither the sitemap nor the searc
 
 from __future__ import annotations
 
-import html
+from pathlib import Path
+
+from .templating import render
 
 
-def redirect_page(target: str, title: str) -> str:
-    url, text = html.escape(target, quote=True), html.escape(title)
-    return (
-        "<!doctype html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
-        f"<title>Đã chuyển: {text}</title>\n"
-        f"<link rel=\"canonical\" href=\"{url}\">\n"
-        "<meta name=\"robots\" content=\"noindex\">\n"
-        f"<meta http-equiv=\"refresh\" content=\"0; url={url}\">\n"
-        "</head>\n<body>\n"
-        f"<p>Bài đã chuyển sang địa chỉ mới: <a href=\"{url}\">{text}</a>.</p>\n"
-        "</body>\n</html>\n"
-    )
+def redirect_page(overrides: Path, target: str, title: str) -> str:
+    return render(overrides, "thidua/press/redirect.html", target=target, title=title)

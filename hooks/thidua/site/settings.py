@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,7 @@ from .spec import DEFAULT_PAGE_SIZE
 CONFIG_FILE = "mkdocs.yml"
 SECTION = "extra.thidua"
 
+
 @dataclass(frozen=True)
 class Settings:
     root: Path
@@ -23,6 +25,24 @@ class Settings:
     licence: Licence = field(default_factory=lambda: DEFAULT_LICENCE)
     attribution: str = ""  # "Nguồn: <attribution> — <link>"; the site's name when empty
     short_name: str = ""  # the header's name on phones; the site's name when empty
+    press_contact: PressContact = field(default_factory=lambda: PressContact())
+
+
+@dataclass(frozen=True)
+class PressContact:
+    """Who the press writes or calls (the press page); the sample config ships placeholders."""
+
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+
+    def placeholders(self) -> list[str]:
+        """The fields still empty or holding a sample value (".example", "XXX", "mẫu")."""
+        return [name for name in ("email", "phone", "address")
+                if not getattr(self, name).strip() or PLACEHOLDER.search(getattr(self, name))]
+
+
+PLACEHOLDER = re.compile(r"\.example\b|XXX|\bmẫu\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -55,7 +75,23 @@ def settings_from(extra: dict, root: Path, site_url: str) -> Settings:
     return Settings(root=root, site_url=site_url, as_of=parse_as_of(extra.get("as_of")),
                     page_size=extra.get("page_size", DEFAULT_PAGE_SIZE),
                     licence=Licence(licence["name"], licence["url"]) if licence else DEFAULT_LICENCE,
-                    attribution=extra.get("attribution", ""), short_name=extra.get("short_name", ""))
+                    attribution=extra.get("attribution", ""), short_name=extra.get("short_name", ""),
+                    press_contact=PressContact(**extra.get("press_contact", {})))
+
+
+def press_contact_warnings(root: Path) -> list[str]:
+    """One line per press contact field still a placeholder, for the CLI to print after a build.
+
+    Not MkDocs' logger: a strict build fails on any logged warning, and a sample config must build."""
+    try:
+        doc = read_section(root / CONFIG_FILE, ("extra", "thidua"))
+    except ContentError:
+        return []  # the build itself reports a broken config
+    raw = doc.meta.get("press_contact") if isinstance(doc.meta, dict) else None
+    contact = PressContact(**{k: v for k, v in (raw or {}).items() if k in ("email", "phone", "address")
+                              and isinstance(v, str)}) if isinstance(raw, dict) else PressContact()
+    return [f"{CONFIG_FILE}:{doc.line_of('press_contact.' + name)}: {SECTION}.press_contact.{name}: còn để trống hoặc là "
+            "giá trị mẫu; trang Báo chí cần liên hệ thật (placeholder)" for name in contact.placeholders()]
 
 
 def config_problems(root: Path) -> list[Problem]:

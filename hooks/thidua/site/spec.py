@@ -45,6 +45,7 @@ class PageSpec:
     context: dict[str, Any] = field(default_factory=dict)
     in_nav: bool = False  # listings are in the navigation; single items never are
     hand_written: bool = False  # a page of docs/: text, template and front matter are the file's, context is ours
+    in_sitemap: bool = True  # False for pages search engines must not index (overrides/sitemap.xml)
     source: str = ""  # the content file the page comes from, named if building it fails
 
 

@@ -5,10 +5,9 @@ Feeds, ninjs and the republish box all read the same `Story`, so a story says th
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable
@@ -29,24 +28,33 @@ from .sanitize import (
 
 # A story body's Markdown to HTML and its headings (toc tokens), as the site's pages render it (the engine's).
 ToHtml = Callable[[str], tuple[str, list]]
-VIETNAM = timezone(timedelta(hours=7), "ICT")
 STORY_LINK_REL = "noopener nofollow"  # a story's links lead off-site
 # The heading permalinks ("¶") the toc extension writes: they mean nothing off-site. A fixed shape, linear.
 _PERMALINK = re.compile(r'<a\s+class="headerlink"[^<>]*>[^<]*</a\s*>')
 PHOTO_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}
 
 
-def at_midnight(day: date) -> datetime:
-    """Stories carry dates, not times: syndicated timestamps are midnight in Vietnam, so builds are reproducible."""
-    return datetime.combine(day, time(0, 0), VIETNAM)
+@dataclass(frozen=True)
+class Rendition:
+    """One published file of a photo, as an agency's system lists it."""
+
+    name: str  # "480", "800-webp", … ("share" for the 1200×630 card)
+    url: str  # absolute
+    content_type: str
+    width: int
+    height: int
+    size: int  # bytes
 
 
 @dataclass(frozen=True)
 class Photo:
-    url: str  # absolute
+    url: str  # absolute: the largest JPEG
     path: Path
     alt: str
     credit: str
+    renditions: tuple[Rendition, ...] = ()
+    width: int = 0
+    height: int = 0
 
     @property
     def content_type(self) -> str:
@@ -69,26 +77,20 @@ class Story:
     html: str  # sanitised body, absolute links, no heading permalinks
     text: str  # the body as plain text, paragraphs separated by blank lines
     photo: Photo | None
+    identity: str = ""  # the tag: URI of feeds and ninjs, from the story's first id (urls.tag_uri)
 
     @property
     def published(self) -> datetime:
-        return at_midnight(self.exemplar.date)
+        return self.exemplar.published_at
 
     @property
     def modified(self) -> datetime:
-        return at_midnight(self.exemplar.last_modified)
+        return self.exemplar.modified_at
 
     @property
     def version(self) -> int:
         """1 for the story as first published, plus one for each correction."""
         return 1 + len(self.exemplar.corrections)
-
-    def photo_figure(self) -> str:
-        """The photo with its credit, as syndicated HTML."""
-        if self.photo is None:
-            return ""
-        return (f'<figure><img src="{html.escape(self.photo.url)}" alt="{html.escape(self.photo.alt)}">'
-                f"<figcaption>Ảnh: {html.escape(self.photo.credit)}</figcaption></figure>")
 
 
 def render_stories(corpus: Corpus, photos: dict, site_url: str, to_html: ToHtml) -> dict[str, Story]:
@@ -108,10 +110,22 @@ def render_story(corpus: Corpus, exemplar: Exemplar, photos: dict, site_url: str
         processed = photos[exemplar.id]
         largest = processed.variants[-1]
         photo = Photo(urls.absolute(site_url, urls.exemplar(exemplar.id) + processed.name(largest, "jpeg")),
-                      largest.jpeg, exemplar.photo_alt or "", exemplar.photo_credit or "")
+                      largest.jpeg, exemplar.photo_alt or "", exemplar.photo_credit or "",
+                      renditions(processed, urls.absolute(site_url, urls.exemplar(exemplar.id))),
+                      largest.width, largest.height)
     return Story(exemplar, unit, corpus.locality(unit),
                  tuple(corpus.movements[m] for m in exemplar.movements), page_url, clean_html(rendered, STORY_LINK_REL),
-                 toc_tokens, body, html_to_text(body), photo)
+                 toc_tokens, body, html_to_text(body), photo, urls.tag_uri(site_url, exemplar.date, exemplar.first_id))
+
+
+def renditions(processed, base_url: str) -> tuple[Rendition, ...]:
+    """Every published width of a processed photo (readers.images.Photo), JPEG then WebP."""
+    found = []
+    for variant in processed.variants:
+        for fmt, suffix, path in (("jpeg", "", variant.jpeg), ("webp", "-webp", variant.webp)):
+            found.append(Rendition(f"{variant.width}{suffix}", base_url + processed.name(variant, fmt),
+                                   f"image/{fmt}", variant.width, variant.height, path.stat().st_size))
+    return tuple(found)
 
 
 def absolute_links(fragment: str, base_url: str) -> str:
@@ -146,7 +160,8 @@ class _Text(HTMLParser):
             self.parts.append("\n\n")
 
     def handle_data(self, data):
-        self.parts.append(data)
+        # A line break inside a paragraph is a space in HTML: the text keeps no mid-sentence breaks.
+        self.parts.append(data.replace("\n", " "))
 
 
 def html_to_text(fragment: str) -> str:

@@ -1,0 +1,28 @@
+"""A small Jinja environment for what the site writes outside MkDocs' pages: feed entries, the republish
+box's HTML, redirect pages, the news sitemap. Templates live with the theme's, under overrides/thidua/;
+autoescape is on for HTML and XML, so text from pull requests is always escaped there (.txt is plain text).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from ..content.moments import iso
+from ..content.text import format_date
+
+
+@lru_cache(maxsize=4)
+def environment(overrides: Path) -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(overrides)), autoescape=jinja2.select_autoescape(["html", "xml"], default=False),
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             keep_trailing_newline=True)
+    env.filters["vndate"] = format_date
+    env.filters["iso"] = iso
+    return env
+
+
+def render(overrides: Path, template: str, **context) -> str:
+    return environment(Path(overrides)).get_template(template).render(**context)

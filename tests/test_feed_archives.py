@@ -1,0 +1,98 @@
+"""RFC 5005 archived feeds, without a build: an agency walks from the subscription feed back to the first
+story through `prev-archive`, and every archive document is valid in the W3C Feed Validator."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+from datetime import date, timedelta
+
+import pytest
+from support import REPO, VALIDATE_FEEDS
+from thidua.checks.loader import load_corpus
+from thidua.press import feeds
+from thidua.press.terms import Terms
+from thidua.site.settings import DEFAULT_LICENCE
+from thidua.site.stories import markdown_renderer, render_stories
+
+SITE_URL = "https://thidua.binhthuan.example/"
+ATOM = "{http://www.w3.org/2005/Atom}"
+FH = "{http://purl.org/syndication/history/1.0}"
+TERMS = Terms("Trang", SITE_URL, "Ban Thi đua – Khen thưởng tỉnh Bình Thuận", DEFAULT_LICENCE, "Trang")
+COUNT = 123  # two full archive pages of 50, and 23 more only in the subscription document
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    """The site feed of COUNT stories written as the build writes it: feed.xml and feed/trang/N.xml."""
+    corpus = load_corpus(REPO)
+    template = corpus.exemplars_newest_first[0]
+    many = {f"bai-{n:03}": replace(template, id=f"bai-{n:03}", date=date(2023, 1, 1) + timedelta(days=n), updated=None,
+                                   corrections=(), aliases=(), photo=None) for n in range(COUNT)}
+    corpus = replace(corpus, exemplars=many)
+    stories = render_stories(corpus, {}, SITE_URL, markdown_renderer([], {}))
+    feed = feeds.site_feeds(corpus, stories, "Trang")[0]
+    contents = {sid: feeds.entry_html(s, TERMS, REPO / "overrides") for sid, s in stories.items()}
+    folder = tmp_path_factory.mktemp("archives")
+    (folder / "feed.xml").write_bytes(feeds.atom(feed, TERMS, feeds.feed_updated(feed.stories, None), contents))
+    texts = {sid: feeds.entry_text(s, TERMS, REPO / "overrides") for sid, s in stories.items()}
+    (folder / "feed.json").write_bytes(feeds.json_feed(feed, TERMS, contents, texts))
+    for archive in feeds.archives(feed):
+        path = folder / archive.url
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(feeds.atom_archive(archive, TERMS, contents))
+        (folder / archive.json_url).write_bytes(feeds.json_archive(archive, TERMS, contents, texts))
+    return folder
+
+
+def _document(path):
+    root = ET.parse(path).getroot()
+    links = {link.get("rel"): link.get("href").removeprefix(SITE_URL) for link in root.findall(f"{ATOM}link")}
+    ids = [entry.find(f"{ATOM}id").text for entry in root.findall(f"{ATOM}entry")]
+    return root, links, ids
+
+
+def test_walking_prev_archive_from_the_subscription_feed_reaches_every_story_once(written):
+    root, links, seen = _document(written / "feed.xml")
+    assert len(seen) == feeds.MAX_ENTRIES and root.find(f"{FH}archive") is None
+    visited = []
+    while "prev-archive" in links:
+        visited.append(links["prev-archive"])
+        root, links, ids = _document(written / links["prev-archive"])
+        assert root.find(f"{FH}archive") is not None and links["current"] == "feed.xml"
+        seen += ids
+    assert visited == ["feed/trang/2.xml", "feed/trang/1.xml"]
+    expected = {f"tag:thidua.binhthuan.example,{date(2023, 1, 1) + timedelta(days=n)}:guong-dien-hinh/bai-{n:03}"
+                for n in range(COUNT)}
+    assert set(seen) == expected  # the subscription document and the newest archive may overlap
+
+
+def test_archives_hold_full_pages_oldest_first_and_link_both_ways(written):
+    _, first, first_ids = _document(written / "feed/trang/1.xml")
+    _, second, _ = _document(written / "feed/trang/2.xml")
+    assert "prev-archive" not in first and first["next-archive"] == "feed/trang/2.xml"
+    assert second["prev-archive"] == "feed/trang/1.xml" and "next-archive" not in second
+    assert first["self"] == "feed/trang/1.xml"
+    assert len(first_ids) == 50 and first_ids[-1].endswith("bai-000")  # the oldest fifty, newest first
+    assert not (written / "feed/trang/3.xml").exists()  # 23 stories are no full page: not archived yet
+
+
+def test_json_feed_walks_the_same_pages_through_next_url(written):
+    document = json.loads((written / "feed.json").read_text("utf-8"))
+    seen, pages = [i["id"] for i in document["items"]], []
+    while "next_url" in document:
+        pages.append(document["next_url"].removeprefix(SITE_URL))
+        document = json.loads((written / pages[-1]).read_text("utf-8"))
+        seen += [i["id"] for i in document["items"]]
+    assert pages == ["feed/trang/2.json", "feed/trang/1.json"]
+    assert len(set(seen)) == COUNT
+
+
+def test_every_archive_document_is_valid_in_the_w3c_validator(written):
+    result = subprocess.run([sys.executable, str(VALIDATE_FEEDS), str(written), SITE_URL, "--warnings"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().endswith("3 feeds, 0 with errors or warnings")
