@@ -16,7 +16,8 @@ from thidua.checks.loader import load_corpus
 from thidua.press import feeds
 from thidua.press.terms import Terms
 from thidua.site.settings import DEFAULT_LICENCE
-from thidua.site.stories import markdown_renderer, render_stories
+from thidua.engine.story_markdown import story_renderer
+from thidua.site.stories import render_stories
 
 SITE_URL = "https://thidua.binhthuan.example/"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -33,7 +34,7 @@ def written(tmp_path_factory):
     many = {f"bai-{n:03}": replace(template, id=f"bai-{n:03}", date=date(2023, 1, 1) + timedelta(days=n), updated=None,
                                    corrections=(), aliases=(), photo=None) for n in range(COUNT)}
     corpus = replace(corpus, exemplars=many)
-    stories = render_stories(corpus, {}, SITE_URL, markdown_renderer([], {}))
+    stories = render_stories(corpus, {}, SITE_URL, story_renderer([], {}))
     feed = feeds.site_feeds(corpus, stories, "Trang")[0]
     contents = {sid: feeds.entry_html(s, TERMS, REPO / "overrides") for sid, s in stories.items()}
     folder = tmp_path_factory.mktemp("archives")

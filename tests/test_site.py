@@ -181,3 +181,9 @@ def test_each_story_is_rendered_once_for_its_page_and_the_press(site, monkeypatc
     for story in stories:  # ...and the page still shows it, with heading permalinks
         assert story.title in site.page(f"guong-dien-hinh/{story.id}")
     assert 'class="headerlink"' in site.page("guong-dien-hinh/to-tu-quan-mau-duong-lang-xanh")
+
+
+def test_no_template_source_is_published(built_repo):
+    site = built_repo.root / "site"
+    assert not (site / "thidua").exists()
+    assert not [p for p in site.rglob("*") if p.suffix in (".txt",) and p.name != "robots.txt"]

@@ -54,6 +54,10 @@ class ThiduaHooks:
         return config
 
     def on_files(self, files: Files, config) -> Files:
+        # overrides/thidua/ holds templates (feed entries, the republish box as text): MkDocs would publish
+        # every one that is not .html as a static file of the theme
+        for template in [f for f in files if f.src_uri.startswith("thidua/") and not f.src_uri.endswith(".html")]:
+            files.remove(template)
         for page in self.site.generated_pages():
             files.append(generated_page(page, config))
         for url, path in self.site.static_files():
