@@ -51,7 +51,7 @@ def test_hashed_assets_are_cached_for_a_year_and_html_briefly(served):
     assert re.fullmatch(r"main\.[0-9a-f]{8,}\.min\.css", css)
     _, headers, _ = fetch(f"{url}/assets/stylesheets/{css}")
     assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
-    _, headers, _ = fetch(f"{url}/assets/thidua.css")  # not content-hashed: an hour, then revalidated
+    _, headers, _ = fetch(f"{url}/assets/thidua-cms.js")  # not content-hashed: an hour, then revalidated
     assert headers["Cache-Control"] == "public, max-age=3600"
 
 

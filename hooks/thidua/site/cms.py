@@ -31,7 +31,7 @@ TEMPLATE = "thidua/cms.html"
 COLLECTION = "exemplars"
 # Keys in the order `thidua new` writes them (a test holds the two together); schema keys not listed
 # here (a field added later) follow in the schema's order, so a new field appears without editing this file.
-KEY_ORDER = ("title", "kind", "name", "unit", "movements", "date", "summary", "consent", "award", "photo",
+KEY_ORDER = ("title", "kind", "name", "unit", "movements", "date", "time", "summary", "consent", "award", "photo",
              "photo_alt", "photo_credit", "updated", "corrections", "aliases")
 NOT_OFFERED = frozenset({"sample"})  # sample content is for developers, never for ordinary editors
 MULTILINE_FROM = 300  # strings allowed this long get a text area
