@@ -4,7 +4,7 @@ from thidua.checks.loader import load_corpus
 from thidua.site.pages import site_pages
 from thidua.site.spec import paginate
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def pages_by_url(page_size=20):

@@ -170,7 +170,7 @@ def test_a_build_without_the_installed_cms_says_how_to_install_it(site):
 
 
 def test_the_cms_comes_from_npm_at_exact_versions_pinned_by_the_lockfile():
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     wanted = json.loads((root / "package.json").read_text("utf-8"))["dependencies"]
     locked = json.loads((root / "package-lock.json").read_text("utf-8"))["packages"]
     for name, version in wanted.items():

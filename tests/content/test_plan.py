@@ -10,8 +10,8 @@ import pytest
 from htmltext import main_text
 from thidua.checks.loader import load_corpus
 
-FIXTURES = Path(__file__).parent / "fixtures"
-REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+REPO = Path(__file__).resolve().parents[2]
 PLAN_URL = "ke-hoach/thi-dua-nuoc-rut-2023"
 
 

@@ -91,6 +91,6 @@ def test_ci_runs_the_same_examples_every_time_and_a_developer_keeps_exploring(ci
     probe = ("import conftest; from hypothesis import settings; d = settings.default; "
              "print('derandomised' if d.derandomize else 'random', 'with' if d.database else 'without', 'database')")
     env = {key: value for key, value in os.environ.items() if key != "CI"} | ({"CI": ci} if ci else {})
-    result = subprocess.run([sys.executable, "-c", probe], cwd=Path(__file__).parent, env=env, capture_output=True,
+    result = subprocess.run([sys.executable, "-c", probe], cwd=Path(__file__).resolve().parents[1], env=env, capture_output=True,
                             text=True, timeout=60)
     assert result.stdout.strip() == expected, result.stderr

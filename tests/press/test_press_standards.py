@@ -21,7 +21,7 @@ from jsonschema import Draft202012Validator
 from support import REPO, SHARED, VALIDATE_FEEDS, Site, copy_repository
 
 SITE_URL = "https://thidua.binhthuan.example/"
-NINJS_SCHEMA = json.loads((Path(__file__).parent / "fixtures" / "ninjs-schema_3.1.json").read_text("utf-8"))
+NINJS_SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "ninjs-schema_3.1.json").read_text("utf-8"))
 ATOM = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"

@@ -6,7 +6,7 @@ import pytest
 from thidua.checks.loader import load, load_corpus
 from thidua.content.problems import ContentError
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def errors_of(site, exemplar_id="x", body="Câu chuyện.", **fields):

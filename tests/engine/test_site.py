@@ -9,7 +9,7 @@ from htmltext import main_text, text_of
 from thidua.checks.loader import load_corpus
 from thidua.engine.building import BuildFailed
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 CORPUS = load_corpus(REPO)
 STORY = "nhan-vat-mau-ho-tro-dich-vu-cong"
 

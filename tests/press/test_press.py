@@ -32,7 +32,7 @@ EMBARGO_TOKEN = "zqxembargo7731"
 PUBLISHED_TOKEN = "zqxpublished4412"
 HOSTILE_MARK = "xss-"
 SAMPLE_PREFIX = "[Nội dung mẫu] "
-NINJS_SCHEMA = json.loads((Path(__file__).parent / "fixtures" / "ninjs-schema_3.1.json").read_text("utf-8"))
+NINJS_SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "ninjs-schema_3.1.json").read_text("utf-8"))
 
 HOSTILE_BODY = """\
 Đoạn mở đầu bình thường có [liên kết nội bộ](https://thidua.binhthuan.example/guong-dien-hinh/to-tu-quan-mau-duong-lang-xanh/).

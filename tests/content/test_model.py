@@ -5,7 +5,7 @@ from pathlib import Path
 from thidua.checks.loader import load_corpus
 from thidua.content.model import Report
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def corpus():

@@ -15,7 +15,7 @@ from thidua.checks.loader import load_corpus
 from thidua.checks.schemas import SCHEMA_DIR, load_schema
 from thidua.site.guide import field_reference, field_reference_markdown
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 GUIDE = REPO / "docs" / "bien-tap"
 
 
