@@ -41,7 +41,7 @@ def catalog(corpus: Corpus, terms: Terms) -> dict:
 
 
 def catalog_bytes(corpus: Corpus, terms: Terms) -> bytes:
-    return (json.dumps(catalog(corpus, terms), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json.dumps(catalog(corpus, terms), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 CSV_COLUMNS = ("ma", "tieu_de", "noi_dung_mau", "loai", "ten", "don_vi", "phong_trao", "ngay_dang",

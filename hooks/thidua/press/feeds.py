@@ -123,6 +123,19 @@ def entry_text(story: Story, terms: Terms, overrides: Path) -> str:
     return render(overrides, "thidua/press/entry.txt", **entry_context(story, terms)).strip()
 
 
+def archive_entry_html(story: Story, terms: Terms, overrides: Path) -> str:
+    """An archive page's entry: the lede and links to the whole story (page and ninjs), not the story again."""
+    return render(overrides, "thidua/press/archive-entry.html", **_archive_context(story, terms)).strip()
+
+
+def archive_entry_text(story: Story, terms: Terms, overrides: Path) -> str:
+    return render(overrides, "thidua/press/archive-entry.txt", **_archive_context(story, terms)).strip()
+
+
+def _archive_context(story: Story, terms: Terms) -> dict:
+    return {**entry_context(story, terms), "ninjs_url": urls.absolute(terms.site_url, urls.ninjs(story.exemplar.id))}
+
+
 def _generator(feed: Feed, terms: Terms, self_kind: str, updated: datetime, contents: dict[str, str],
                stories: Sequence[Story], links: dict[str, str]) -> FeedGenerator:
     absolute = lambda url: urls.absolute(terms.site_url, url)  # noqa: E731
@@ -226,7 +239,7 @@ def _json_document(feed: Feed, terms: Terms, stories: Sequence[Story], contents:
     }
     if next_url:
         document["next_url"] = absolute(next_url)
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def _json_item(story: Story, terms: Terms, contents: dict[str, str], texts: dict[str, str]) -> dict:

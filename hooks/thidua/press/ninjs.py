@@ -116,4 +116,4 @@ def _picture(photo: Photo, story: Story, terms: Terms, share_size: int | None) -
 
 
 def ninjs_bytes(story: Story, terms: Terms, share_size: int | None = None) -> bytes:
-    return (json.dumps(ninjs(story, terms, share_size), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (json.dumps(ninjs(story, terms, share_size), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
