@@ -182,6 +182,11 @@ class Exemplar:
         return KIND_LABELS[self.kind]
 
     @property
+    def version(self) -> int:
+        """1 for the story as first published, plus one for each correction."""
+        return 1 + len(self.corrections)
+
+    @property
     def last_modified(self) -> date:
         return max([self.date, self.updated or self.date, *(c.date for c in self.corrections)])
 

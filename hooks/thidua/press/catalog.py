@@ -33,7 +33,7 @@ def catalog(corpus: Corpus, terms: Terms) -> dict:
                        "aliases": list(e.aliases), "title": e.display_title, "sample": e.sample, "kind": e.kind, "name": e.name,
                        "unit": e.unit, "movements": list(e.movements), "date": e.date.isoformat(),
                        "updated": e.last_modified.isoformat(), "published_at": iso(e.published_at),
-                       "modified_at": iso(e.modified_at), "version": 1 + len(e.corrections),
+                       "modified_at": iso(e.modified_at), "version": e.version,
                        "url": absolute(urls.exemplar(e.id)), "ninjs": absolute(urls.ninjs(e.id)),
                        "share_image": absolute(urls.share_image(e.id, bool(e.photo)))}
                       for e in corpus.exemplars_newest_first],
@@ -63,6 +63,6 @@ def exemplars_csv(corpus: Corpus, terms: Terms) -> bytes:
         writer.writerow([_cell(str(v)) for v in (
             e.id, e.display_title, "có" if e.sample else "không", e.kind_label, e.name, corpus.units[e.unit].name,
             "; ".join(corpus.movements[m].title for m in e.movements), e.date.isoformat(),
-            e.last_modified.isoformat(), 1 + len(e.corrections), e.summary, e.award or "",
+            e.last_modified.isoformat(), e.version, e.summary, e.award or "",
             urls.absolute(terms.site_url, urls.exemplar(e.id)), urls.absolute(terms.site_url, urls.ninjs(e.id)))])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

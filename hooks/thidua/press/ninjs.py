@@ -12,11 +12,13 @@ import json
 from ..content import urls
 from ..content.model import INDIVIDUAL
 from ..content.moments import iso
+from ..content.text import format_date
 from ..site.stories import Photo, Story
+from . import share_image
 from .terms import SAMPLE_WARNING, Terms
 
 STANDARD = {"name": "ninjs", "version": "3.1", "schema": "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#"}
-SHARE_SIZE = (1200, 630)
+SHARE_SIZE = share_image.SIZE
 MEDIA_TOPIC_URI = "http://cv.iptc.org/newscodes/mediatopic/"
 # A story about what a person or a collective did: IPTC's genre "Profile".
 GENRE = {"name": "Profile", "uri": "http://cv.iptc.org/newscodes/genre/Profile", "literal": "genre:Profile"}
@@ -26,7 +28,7 @@ def ninjs(story: Story, terms: Terms, share_size: int | None = None) -> dict:
     ex = story.exemplar
     absolute = lambda url: urls.absolute(terms.site_url, url)  # noqa: E731
     notes = [SAMPLE_WARNING] if ex.sample else []
-    notes += [f"Đính chính {c.date.strftime('%d/%m/%Y')}: {c.note}" for c in ex.corrections]
+    notes += [f"Đính chính {format_date(c.date)}: {c.note}" for c in ex.corrections]
     item = {
         "standard": STANDARD,
         "uri": story.identity,

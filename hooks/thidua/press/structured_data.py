@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass, field
 
 from ..content import urls
-from ..content.model import INDIVIDUAL, Corpus, Exemplar, Unit
+from ..content.model import INDIVIDUAL, SAMPLE_LABEL, Corpus, Exemplar, Unit
 from ..content.moments import iso
 from .terms import Terms
 
@@ -72,7 +72,7 @@ def news_article(corpus: Corpus, exemplar: Exemplar, terms: Terms) -> dict:
         "identifier": urls.tag_uri(terms.site_url, exemplar.date, exemplar.first_id),
         "datePublished": iso(exemplar.published_at),
         "dateModified": iso(exemplar.modified_at),
-        "version": str(1 + len(exemplar.corrections)),
+        "version": str(exemplar.version),
         "image": [absolute(urls.share_image(exemplar.id, bool(exemplar.photo)))],
         "author": organisation(unit, terms),
         "publisher": {"@type": "GovernmentOrganization", "name": terms.holder, "url": terms.site_url,
@@ -87,7 +87,7 @@ def news_article(corpus: Corpus, exemplar: Exemplar, terms: Terms) -> dict:
         article["correction"] = [{"@type": "CorrectionComment", "text": c.note, "datePublished": iso(c.at)}
                                  for c in exemplar.corrections]
     if exemplar.sample:
-        article["creativeWorkStatus"] = "Nội dung mẫu"
+        article["creativeWorkStatus"] = SAMPLE_LABEL
     return article
 
 

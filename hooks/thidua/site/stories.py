@@ -89,8 +89,7 @@ class Story:
 
     @property
     def version(self) -> int:
-        """1 for the story as first published, plus one for each correction."""
-        return 1 + len(self.exemplar.corrections)
+        return self.exemplar.version
 
 
 def render_stories(corpus: Corpus, photos: dict, site_url: str, to_html: ToHtml) -> dict[str, Story]:
