@@ -68,3 +68,19 @@ def test_the_field_reference_documents_the_grouping_field(site):
     site.build()
     reference = text_of(site.page("bien-tap/truong-du-lieu/"))
     assert "linh_vuc — Lĩnh vực" in reference and "giao-duc, y-te" in reference
+
+
+def test_each_term_has_its_feeds_and_a_place_in_the_catalog(site):
+    import json
+
+    declare_fields(site)
+    site.exemplar("guong-giao-duc", linh_vuc=["giao-duc"])
+    site.build()
+    out = site.root / "site"
+    assert "guong-giao-duc" in (out / "linh-vuc" / "giao-duc" / "feed.xml").read_text("utf-8")
+    assert (out / "linh-vuc" / "y-te" / "feed.json").is_file()
+    catalog = json.loads((out / "api" / "catalog.json").read_text("utf-8"))
+    [grouping] = catalog["groupings"]
+    assert grouping["id"] == "linh-vuc" and [t["exemplars"] for t in grouping["terms"]] == [1, 0]
+    story = next(e for e in catalog["exemplars"] if e["id"] == "guong-giao-duc")
+    assert story["groups"] == {"linh-vuc": ["giao-duc"]}

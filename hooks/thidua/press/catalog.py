@@ -29,9 +29,16 @@ def catalog(corpus: Corpus, terms: Terms) -> dict:
                    "url": absolute(urls.unit(u.id)), "feeds": feeds(urls.unit(u.id)),
                    "exemplars": len(corpus.stories_of_unit(u.id))}
                   for u in sorted(corpus.units.values(), key=lambda u: (u.type, u.order, u.id))],
+        "groupings": [{"id": g.id, "label": g.label, "field": g.field, "url": absolute(urls.grouping(g.id)),
+                       "terms": [{"id": term, "label": label, "url": absolute(urls.term(g.id, term)),
+                                  "feeds": feeds(urls.term(g.id, term)),
+                                  "exemplars": len(corpus.by_term(g.id).get(term, []))}
+                                 for term, label in g.terms.items()]}
+                      for g in corpus.groupings.values()],
         "exemplars": [{"id": e.id, "uri": urls.tag_uri(terms.site_url, e.date, e.first_id),
                        "aliases": list(e.aliases), "title": e.display_title, "sample": e.sample, "kind": e.kind, "name": e.name,
-                       "unit": e.unit, "movements": list(e.movements), "date": e.date.isoformat(),
+                       "unit": e.unit, "movements": list(e.movements), "groups": {g: list(t) for g, t in e.groups},
+                       "date": e.date.isoformat(),
                        "updated": e.last_modified.isoformat(), "published_at": iso(e.published_at),
                        "modified_at": iso(e.modified_at), "version": e.version,
                        "url": absolute(urls.exemplar(e.id)), "ninjs": absolute(urls.ninjs(e.id)),

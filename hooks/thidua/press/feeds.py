@@ -80,7 +80,8 @@ def archives(feed: Feed) -> list[Archive]:
 
 
 def site_feeds(corpus: Corpus, stories: dict[str, Story], site_name: str) -> list[Feed]:
-    """One feed for the site, one per movement, one per unit (a locality's gathers its units' stories)."""
+    """One feed for the site, one per movement, one per unit (a locality's gathers its units' stories), one per
+    term of each grouping."""
 
     def pick(exemplars) -> list[Story]:
         return [stories[e.id] for e in exemplars]
@@ -96,6 +97,11 @@ def site_feeds(corpus: Corpus, stories: dict[str, Story], site_name: str) -> lis
         feeds.append(Feed(urls.unit(unit.id), f"{unit.name} — {site_name}",
                           f"Gương điển hình của {unit.name}.", pick(corpus.stories_of_unit(unit.id)), "unit",
                           unit.name, TOPIC_ENTRIES))
+    for grouping in corpus.groupings.values():  # content/groupings.yml: a feed per term, like a movement's
+        for term, label in grouping.terms.items():
+            feeds.append(Feed(urls.term(grouping.id, term), f"{grouping.label}: {label} — {site_name}",
+                              f"Gương điển hình — {grouping.label}: {label}.",
+                              pick(corpus.by_term(grouping.id).get(term, [])), "term", label, TOPIC_ENTRIES))
     return feeds
 
 
