@@ -85,7 +85,7 @@ def ninjs(exemplar_id: str) -> str:
 
 
 def share_image(exemplar_id: str, photo: bool = False) -> str:
-    """A story's og:image: its photo cropped (JPEG), or a title card (an 8-colour PNG, a sixth of a JPEG's bytes)."""
+    """A story's og:image: its photo cropped (JPEG), or a title card (a 5-colour PNG, a tenth of a JPEG's bytes)."""
     return f"{exemplar(exemplar_id)}{SHARE_IMAGES[bool(photo)]}"
 
 
@@ -147,10 +147,9 @@ def tag_uri(site_url: str, day, first_id: str) -> str:
     return f"tag:{host},{day.isoformat()}:{EXEMPLARS}{first_id}"
 
 
-def feed_archive(page_url: str, number: int, kind: str = "atom") -> str:
-    """Archive document `number` of a page's feed (RFC 5005 for Atom; JSON Feed's next_url chain walks the
-    same pages); 1 holds the oldest stories and never changes."""
-    return f"{page_url}feed/{PAGE}/{number}.{'json' if kind == 'json' else 'xml'}"
+def feed_archive(page_url: str, number: int) -> str:
+    """RFC 5005 archive document `number` of a page's Atom feed; 1 holds the oldest stories and never changes."""
+    return f"{page_url}feed/{PAGE}/{number}.xml"
 
 
 SITEMAP = "sitemap.xml"

@@ -4,8 +4,10 @@ Only published stories (from `render_stories` on the published corpus) ever reac
 from the stories, never from the clock, so two builds of the same content give the same bytes. Each entry's
 id is the story's tag: URI, minted from its first id, so a renamed story is never a new entry. Atom feeds
 are RFC 5005 archived feeds: the subscription document holds the newest 50, full pages of 50 (oldest first)
-are archive documents that never change, so an agency can walk back to the first story. JSON Feed walks
-the same pages through `next_url`; RSS, which has no such convention, carries the newest 50 only.
+are archive documents that never change, so an agency can walk back to the first story. An archive entry is
+brief (title, lede, dates, unit, movements, links to the page and the ninjs): the whole story is one request
+away, and the archives cost about a kilobyte per story and feed. RSS and JSON Feed carry the newest only;
+a JSON reader walks every story through the catalog (/api/catalog.json).
 """
 
 from __future__ import annotations
@@ -27,9 +29,10 @@ from .feed_extensions import ArchiveExtension, NinjsLinkEntryExtension, NinjsLin
 from .terms import SAMPLE_WARNING, Terms
 
 MAX_ENTRIES = 50
-# A movement's or unit's three feeds hold fewer: there are forty of them, and at 50 full entries each they
-# weighed 12 KB per story at 1,000 stories; the site feed and each story's ninjs carry everything.
-TOPIC_ENTRIES = 20
+# A movement's, unit's or term's three feeds hold fewer, as WordPress's do by default: there are forty and
+# more of them, and at 50 full entries each they weighed 12 KB per story at 1,000 stories (20: 6 KB). A
+# reader polling daily misses nothing; an agency backfills through the archives.
+TOPIC_ENTRIES = 10
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 GENERATOR = "thidua"
 
@@ -65,10 +68,6 @@ class Archive:
     @property
     def url(self) -> str:
         return urls.feed_archive(self.feed.page, self.number)
-
-    @property
-    def json_url(self) -> str:
-        return urls.feed_archive(self.feed.page, self.number, "json")
 
 
 def archives(feed: Feed) -> list[Archive]:
@@ -129,24 +128,12 @@ def entry_text(story: Story, terms: Terms, overrides: Path) -> str:
     return render(overrides, "thidua/press/entry.txt", **entry_context(story, terms)).strip()
 
 
-def archive_entry_html(story: Story, terms: Terms, overrides: Path) -> str:
-    """An archive page's entry: the lede and links to the whole story (page and ninjs), not the story again."""
-    return render(overrides, "thidua/press/archive-entry.html", **_archive_context(story, terms)).strip()
-
-
-def archive_entry_text(story: Story, terms: Terms, overrides: Path) -> str:
-    return render(overrides, "thidua/press/archive-entry.txt", **_archive_context(story, terms)).strip()
-
-
-def _archive_context(story: Story, terms: Terms) -> dict:
-    return {**entry_context(story, terms), "ninjs_url": urls.absolute(terms.site_url, urls.ninjs(story.exemplar.id))}
-
-
-def _generator(feed: Feed, terms: Terms, self_kind: str, updated: datetime, contents: dict[str, str],
+def _generator(feed: Feed, terms: Terms, self_kind: str, updated: datetime, contents: dict[str, str] | None,
                stories: Sequence[Story], links: dict[str, str]) -> FeedGenerator:
+    """`contents` None: brief entries, for archive documents."""
     absolute = lambda url: urls.absolute(terms.site_url, url)  # noqa: E731
     fg = FeedGenerator()
-    fg.load_extension("dc")
+    fg.load_extension("dc", atom=False, rss=True)  # RSS's author needs an e-mail: dc:creator names the unit
     fg.load_extension("media")
     fg.register_extension("ninjs", NinjsLinkExtension, NinjsLinkEntryExtension)
     fg.id(absolute(feed.url("atom")))
@@ -167,7 +154,7 @@ def _generator(feed: Feed, terms: Terms, self_kind: str, updated: datetime, cont
     return fg
 
 
-def _entry(fe, story: Story, terms: Terms, self_kind: str, contents: dict[str, str]) -> None:
+def _entry(fe, story: Story, terms: Terms, self_kind: str, contents: dict[str, str] | None) -> None:
     ex = story.exemplar
     ninjs_url = urls.absolute(terms.site_url, urls.ninjs(ex.id))
     fe.id(story.identity)
@@ -175,17 +162,16 @@ def _entry(fe, story: Story, terms: Terms, self_kind: str, contents: dict[str, s
     fe.title(ex.display_title)
     fe.link(href=story.url, rel="alternate", type="text/html")
     fe.ninjs.ninjs(ninjs_url)  # a second alternate link, of type application/ninjs+json
-    fe.summary(ex.summary)
-    fe.description(ex.summary)
-    fe.content(contents[ex.id], type="html")
+    fe.summary(ex.summary)  # also RSS's description (feedgen's description() would make it Atom content)
+    if contents is not None:  # a brief entry has its alternate links instead (RFC 4287 §4.1.1.1)
+        fe.content(contents[ex.id], type="html")
     # The one author rule: the unit wrote the story; the board publishes the site (the feed's author).
     fe.author(name=story.unit.name, uri=urls.absolute(terms.site_url, urls.unit(story.unit.id)))
     fe.dc.dc_creator(story.unit.name)
-    for m in story.movements:
-        fe.category(term=m.title, label=m.title, scheme=urls.absolute(terms.site_url, urls.movement(m.id)))
+    for m in story.movements:  # no label: a category's label defaults to its term
+        fe.category(term=m.title, scheme=urls.absolute(terms.site_url, urls.movement(m.id)))
     fe.published(story.published)
-    fe.updated(story.modified)
-    fe.rights(f"{terms.licence.name} — {terms.licence.url}")
+    fe.updated(story.modified)  # no rights per entry: the feed's own apply (RFC 4287 §4.2.10)
     if story.photo is not None:
         if self_kind == "rss":  # feedgen 1.0 drops rel="enclosure" from Atom links: Atom gets media:content
             fe.enclosure(story.photo.url, str(story.photo.size), story.photo.content_type)
@@ -201,16 +187,16 @@ def atom(feed: Feed, terms: Terms, updated: datetime, contents: dict[str, str]) 
     return _generator(feed, terms, "atom", updated, contents, feed.stories, links).atom_str(pretty=True, encoding="UTF-8")
 
 
-def atom_archive(archive: Archive, terms: Terms, contents: dict[str, str]) -> bytes:
+def atom_archive(archive: Archive, terms: Terms) -> bytes:
     links = {"self": archive.url, "current": archive.feed.url("atom")}
     if archive.number > 1:
         links["prev-archive"] = urls.feed_archive(archive.feed.page, archive.number - 1)
     if archive.number < archive.count:
         links["next-archive"] = urls.feed_archive(archive.feed.page, archive.number + 1)
     fg = _generator(archive.feed, terms, "atom", feed_updated(archive.stories, archive.stories[0].modified),
-                    contents, archive.stories, links)
+                    None, archive.stories, links)
     fg.register_extension("fh", ArchiveExtension, atom=True, rss=False)
-    return fg.atom_str(pretty=True, encoding="UTF-8")
+    return fg.atom_str(pretty=False, encoding="UTF-8")  # walked by programs: no indentation
 
 
 def rss(feed: Feed, terms: Terms, updated: datetime, contents: dict[str, str]) -> bytes:
@@ -219,18 +205,11 @@ def rss(feed: Feed, terms: Terms, updated: datetime, contents: dict[str, str]) -
 
 
 def json_feed(feed: Feed, terms: Terms, contents: dict[str, str], texts: dict[str, str]) -> bytes:
-    """The newest stories; `next_url` leads to the newest archive page, and each page to the one before."""
-    found = archives(feed)
-    return _json_document(feed, terms, feed.stories, contents, texts, found[-1].json_url if found else None)
-
-
-def json_archive(archive: Archive, terms: Terms, contents: dict[str, str], texts: dict[str, str]) -> bytes:
-    older = urls.feed_archive(archive.feed.page, archive.number - 1, "json") if archive.number > 1 else None
-    return _json_document(archive.feed, terms, archive.stories, contents, texts, older)
+    return _json_document(feed, terms, feed.stories, contents, texts)
 
 
 def _json_document(feed: Feed, terms: Terms, stories: Sequence[Story], contents: dict[str, str],
-                   texts: dict[str, str], next_url: str | None) -> bytes:
+                   texts: dict[str, str]) -> bytes:
     absolute = lambda url: urls.absolute(terms.site_url, url)  # noqa: E731
     items = [_json_item(story, terms, contents, texts) for story in stories]
     document = {
@@ -243,8 +222,6 @@ def _json_document(feed: Feed, terms: Terms, stories: Sequence[Story], contents:
         "authors": [{"name": terms.holder, "url": terms.site_url}],
         "items": items,
     }
-    if next_url:
-        document["next_url"] = absolute(next_url)
     return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 

@@ -120,8 +120,6 @@ class Syndication:
     def _write_feeds(self, put) -> None:
         contents = {sid: feeds.entry_html(s, self.terms, self.overrides) for sid, s in self.stories.items()}
         texts = {sid: feeds.entry_text(s, self.terms, self.overrides) for sid, s in self.stories.items()}
-        briefs = {sid: feeds.archive_entry_html(s, self.terms, self.overrides) for sid, s in self.stories.items()}
-        brief_texts = {sid: feeds.archive_entry_text(s, self.terms, self.overrides) for sid, s in self.stories.items()}
         fallback = feeds.site_fallback(self.corpus)
         for feed in self.feeds:
             updated = feeds.feed_updated(feed.stories, fallback)
@@ -129,8 +127,7 @@ class Syndication:
             put(feed.url("rss"), feeds.rss(feed, self.terms, updated, contents))
             put(feed.url("json"), feeds.json_feed(feed, self.terms, contents, texts))
             for archive in feeds.archives(feed):
-                put(archive.url, feeds.atom_archive(archive, self.terms, briefs))
-                put(archive.json_url, feeds.json_archive(archive, self.terms, briefs, brief_texts))
+                put(archive.url, feeds.atom_archive(archive, self.terms))
 
 
 def _share_images(corpus: Corpus, stories: dict[str, Story], terms: Terms) -> dict[str, Card | FromPhoto]:
