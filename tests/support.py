@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import textwrap
 from dataclasses import dataclass
 from datetime import date
@@ -52,6 +53,13 @@ class Site:
     def clear_exemplars(self) -> None:
         for path in (self.root / "exemplars").iterdir():
             path.unlink()
+
+    def page_size(self, size: int) -> None:
+        """Set extra.thidua.page_size, so a pagination test does not depend on the repository's choice."""
+        config = self.root / "mkdocs.yml"
+        text, count = re.subn(r"(?m)^(\s+page_size:) \d+", rf"\g<1> {size}", config.read_text("utf-8"))
+        assert count == 1, "mkdocs.yml has no extra.thidua.page_size line"
+        config.write_text(text, "utf-8")
 
     def build(self, as_of: date = AS_OF) -> Path:
         return build_site(self.root, as_of=as_of)

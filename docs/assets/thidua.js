@@ -20,7 +20,7 @@
   /* "Sao chép liên kết" in the share box. */
   document.querySelectorAll("[data-td-copy]").forEach(function (button) {
     button.addEventListener("click", function () {
-      var status = button.nextElementSibling, url = button.getAttribute("data-td-copy");
+      var status = button.nextElementSibling, url = (document.querySelector("link[rel=canonical]") || location).href;
       var done = function () { status.textContent = "Đã sao chép liên kết."; };
       if (navigator.clipboard) navigator.clipboard.writeText(url).then(done, function () { status.textContent = url; });
       else status.textContent = url;

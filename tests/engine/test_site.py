@@ -112,6 +112,7 @@ def test_no_page_grows_with_the_number_of_exemplars(site):
 
 
 def test_long_listings_are_paginated(site):
+    site.page_size(20)
     for n in range(25):
         site.exemplar(f"mau-{n:02d}", unit="tuy-phong", movements=["van-hoa-cong-so"])
     site.build()

@@ -32,6 +32,7 @@ def test_kind_award_and_month_pages_list_the_right_stories(site):
 
 def test_browse_listings_are_paginated(site):
     site.clear_exemplars()
+    site.page_size(20)
     for n in range(23):
         site.exemplar(f"tap-the-{n:02d}", title=f"Tập thể mẫu {n}")
     site.build()

@@ -63,6 +63,6 @@ def test_valid_settings_are_typed(tmp_path):
 
 def test_thidua_check_reports_a_broken_setting_and_fails(site, capsys):
     config = site.root / "mkdocs.yml"
-    config.write_text(config.read_text("utf-8").replace("page_size: 30", "page_size: abc"), encoding="utf-8")
+    config.write_text(config.read_text("utf-8").replace("page_size: 40", "page_size: abc"), encoding="utf-8")
     assert main(["--root", str(site.root), "check"]) == 1
     assert "mkdocs.yml:" in capsys.readouterr().out

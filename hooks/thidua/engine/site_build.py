@@ -28,6 +28,7 @@ from ..site.sections import SECTIONS, section_of
 from ..site.settings import Settings, settings_from
 from ..site.spec import PageSpec
 from ..site.stories import ToHtml
+from ..site.templating import textarea_text
 
 CACHE = Path(".cache")  # outside site/, git-ignored: rebuilds reuse resized photos and share images
 IMAGE_CACHE = CACHE / "images"
@@ -107,7 +108,7 @@ class SiteBuild:
         return list(self.form.items())
 
     def template_filters(self) -> dict:
-        return {"vndate": format_date, "iso": iso, "thidua_section": section_of}
+        return {"vndate": format_date, "iso": iso, "thidua_section": section_of, "textarea_text": textarea_text}
 
     def template_globals(self) -> dict:
         return {"thidua_urls": urls, "thidua_photos": self.photos, "thidua_browse": browse_links(),

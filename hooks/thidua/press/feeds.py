@@ -5,8 +5,8 @@ from the stories, never from the clock, so two builds of the same content give t
 id is the story's tag: URI, minted from its first id, so a renamed story is never a new entry. Atom feeds
 are RFC 5005 archived feeds: the subscription document holds the newest 50, full pages of 50 (oldest first)
 are archive documents that never change, so an agency can walk back to the first story. An archive entry is
-brief (title, lede, dates, unit, movements, links to the page and the ninjs): the whole story is one request
-away, and the archives cost about a kilobyte per story and feed. RSS and JSON Feed carry the newest only;
+brief (title, lede, dates, unit, links to the page and the ninjs): the whole story, its movements and photo
+are one request away, and the archives cost under a kilobyte per story and feed. RSS and JSON Feed carry the newest only;
 a JSON reader walks every story through the catalog (/api/catalog.json).
 """
 
@@ -155,28 +155,35 @@ def _generator(feed: Feed, terms: Terms, self_kind: str, updated: datetime, cont
 
 
 def _entry(fe, story: Story, terms: Terms, self_kind: str, contents: dict[str, str] | None) -> None:
-    ex = story.exemplar
-    ninjs_url = urls.absolute(terms.site_url, urls.ninjs(ex.id))
-    fe.id(story.identity)
-    fe.guid(story.identity, permalink=False)
-    fe.title(ex.display_title)
-    fe.link(href=story.url, rel="alternate", type="text/html")
-    fe.ninjs.ninjs(ninjs_url)  # a second alternate link, of type application/ninjs+json
-    fe.summary(ex.summary)  # also RSS's description (feedgen's description() would make it Atom content)
-    if contents is not None:  # a brief entry has its alternate links instead (RFC 4287 §4.1.1.1)
-        fe.content(contents[ex.id], type="html")
+    """The whole story; `contents` None: a brief entry, for archive documents."""
+    _essentials(fe, story, terms)
+    if contents is None:  # who and when, and links to the whole story: its page and its ninjs
+        fe.author(name=story.unit.name)
+        return
+    fe.content(contents[story.exemplar.id], type="html")
     # The one author rule: the unit wrote the story; the board publishes the site (the feed's author).
     fe.author(name=story.unit.name, uri=urls.absolute(terms.site_url, urls.unit(story.unit.id)))
     fe.dc.dc_creator(story.unit.name)
     for m in story.movements:  # no label: a category's label defaults to its term
         fe.category(term=m.title, scheme=urls.absolute(terms.site_url, urls.movement(m.id)))
-    fe.published(story.published)
-    fe.updated(story.modified)  # no rights per entry: the feed's own apply (RFC 4287 §4.2.10)
     if story.photo is not None:
         if self_kind == "rss":  # feedgen 1.0 drops rel="enclosure" from Atom links: Atom gets media:content
             fe.enclosure(story.photo.url, str(story.photo.size), story.photo.content_type)
         # Outside any media:group: a group of one is invalid (W3C validator).
         fe.media.content(url=story.photo.url, type=story.photo.content_type, medium="image", group=None)
+
+
+def _essentials(fe, story: Story, terms: Terms) -> None:
+    """Identity, title, lede, dates and the two alternates (the page, the ninjs) that every entry carries."""
+    ex = story.exemplar
+    fe.id(story.identity)
+    fe.guid(story.identity, permalink=False)
+    fe.title(ex.display_title)
+    fe.link(href=story.url, rel="alternate", type="text/html")
+    fe.ninjs.ninjs(urls.absolute(terms.site_url, urls.ninjs(ex.id)))  # an alternate of type application/ninjs+json
+    fe.summary(ex.summary)  # also RSS's description (feedgen's description() would make it Atom content)
+    fe.published(story.published)
+    fe.updated(story.modified)  # no rights per entry: the feed's own apply (RFC 4287 §4.2.10)
 
 
 def atom(feed: Feed, terms: Terms, updated: datetime, contents: dict[str, str]) -> bytes:

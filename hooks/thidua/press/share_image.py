@@ -85,7 +85,7 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
 
 
 def card(title: str, kicker: str, footer: str, sample: bool) -> bytes:
-    """A plain card: kicker, the title wrapped on at most five lines, the site's name at the foot."""
+    """A plain card: the kicker if any, the title wrapped on at most five lines, the site's name at the foot."""
     image, y = _card_base(kicker, footer, sample)
     image = image.copy()
     draw = ImageDraw.Draw(image)
@@ -117,6 +117,8 @@ def _card_base(kicker: str, footer: str, sample: bool) -> tuple[Image.Image, int
     if sample:
         _badge(draw, MARGIN, y)
         y += 80
-    draw.text((MARGIN, y), kicker.upper(), font=_font(FONT_REGULAR, 30), fill=WHITE)
+    if kicker:
+        draw.text((MARGIN, y), kicker.upper(), font=_font(FONT_REGULAR, 30), fill=WHITE)
+        y += 56
     draw.text((MARGIN, SIZE[1] - 78), footer, font=_font(FONT_REGULAR, 32), fill=WHITE)
-    return image, y + 56
+    return image, y

@@ -66,8 +66,7 @@ def news_article(corpus: Corpus, exemplar: Exemplar, terms: Terms) -> dict:
         "@type": "NewsArticle",
         "headline": exemplar.display_title,
         "description": exemplar.summary,
-        "url": url,
-        "mainEntityOfPage": url,
+        "url": url,  # no mainEntityOfPage: it would repeat the url
         "inLanguage": "vi",
         "identifier": urls.tag_uri(terms.site_url, exemplar.date, exemplar.first_id),
         "datePublished": iso(exemplar.published_at),

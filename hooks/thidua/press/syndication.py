@@ -134,7 +134,7 @@ def _share_images(corpus: Corpus, stories: dict[str, Story], terms: Terms) -> di
     """The og:image of every story (its photo, or a card with its title) and the site's own card."""
     images: dict[str, Card | FromPhoto] = {
         urls.share_image(sid, story.photo is not None): FromPhoto(story.photo.path, story.exemplar.sample) if story.photo is not None
-        else Card(story.exemplar.title, "Gương điển hình", terms.site_name, story.exemplar.sample)
+        else Card(story.exemplar.title, "", terms.site_name, story.exemplar.sample)  # no kicker: 0.6 KB a card
         for sid, story in stories.items()}
     images[urls.SITE_SHARE_IMAGE] = Card(corpus.current_plan.short_title, terms.holder, terms.site_name, False)
     return images

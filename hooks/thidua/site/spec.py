@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from math import ceil
 from typing import Any, Callable, Sequence
 
-# Stories per listing page. 30, not 20: each page also carries ~5 KB of header, head tags and footer, which
+# Stories per listing page. 40, not 20: each page also carries ~5 KB of header, head tags and footer, which
 # at 20 cost 0.3 KB per story for each of the six or so listings a story appears in.
-DEFAULT_PAGE_SIZE = 30
+DEFAULT_PAGE_SIZE = 40
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from ..content.moments import iso
 from ..content.text import format_date
@@ -22,6 +23,12 @@ def environment(overrides: Path) -> jinja2.Environment:
     env.filters["vndate"] = format_date
     env.filters["iso"] = iso
     return env
+
+
+def textarea_text(text: str) -> Markup:
+    """Text for inside a <textarea>, escaped as its content model needs (escapable raw text): only `&` and `<`
+    (so no `</textarea>` can end it early). HTML pasted there keeps its `>` and quotes: a sixth fewer bytes."""
+    return Markup(str(text).replace("&", "&amp;").replace("<", "&lt;"))
 
 
 def render(overrides: Path, template: str, **context) -> str:
