@@ -76,9 +76,13 @@ def test_no_module_is_over_400_lines():
     assert long == {}
 
 
+# Not HTML we write but Material's, matched to be removed from pages that do not load its script.
+MATCHES_MATERIAL_MARKUP = {"hosting/minify.py"}
+
+
 def test_no_html_tag_is_written_in_python():
     found = [(str(p.relative_to(PACKAGE)), s[:60]) for p in modules() for s in string_constants(p) if HTML_TAG.search(s)]
-    assert found == []
+    assert [(path, s) for path, s in found if path not in MATCHES_MATERIAL_MARKUP] == []
 
 
 def test_no_content_id_is_written_in_python():

@@ -20,6 +20,18 @@ def test_white_space_between_tags_collapses_but_pre_textarea_and_scripts_keep_th
                                      "<textarea>x\n\n  y</textarea>\n<script>var a\n\n  = 1</script>")
 
 
+MATERIAL_IDLE = ('<body>\n  <input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">\n'
+                 '  <label class="md-overlay" for="__drawer"></label>\n  <div data-md-component="skip">\n  </div>\n'
+                 '  <div data-md-component="announce">\n\n  </div>\n<main>x</main>\n'
+                 '<div class="md-dialog" data-md-component="dialog">\n  <div class="md-dialog__inner md-typeset"></div>\n</div>\n')
+
+
+def test_material_s_toggles_slots_and_dialog_go_where_its_script_is_not_loaded():
+    assert minify.collapse(MATERIAL_IDLE) == "<body>\n<main>x</main>\n"
+    with_script = MATERIAL_IDLE + '<script src="assets/javascripts/bundle.a5f9d56c.min.js"></script>'
+    assert minify.collapse(with_script).count("<input") == 1 and "md-dialog" in minify.collapse(with_script)
+
+
 def test_only_scripts_a_browser_runs_are_hashed():
     page = ('<script>run()</script><script src="a.js"></script><script type="application/ld+json">{"a":1}</script>'
             '<script id="__config" type="application/json">{}</script><script type="module">m()</script>')

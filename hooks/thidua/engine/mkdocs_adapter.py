@@ -16,6 +16,7 @@ from mkdocs.structure.toc import get_toc
 
 from ..content.history import commit_date
 from ..content.problems import ContentError, now_processing
+from ..hosting import minify
 from ..readers import assets
 from ..site import cms
 from ..site.lastmod import page_lastmod
@@ -81,8 +82,10 @@ class ThiduaHooks:
         return page
 
     def on_post_page(self, output: str, page, config) -> str:
+        """Every page lighter as it is rendered, so the preview serves what the build publishes (the build
+        collapses the files written outside MkDocs' pages too: 404, redirects)."""
         now_processing(None)
-        return output
+        return minify.collapse(output)
 
     def on_page_context(self, context, page, config, nav):
         now_processing(self._source_of(page, config))
