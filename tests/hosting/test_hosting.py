@@ -68,6 +68,7 @@ def test_the_redirect_map_answers_the_old_address_with_and_without_its_slash(tmp
 
 @pytest.mark.parametrize("path, kind", [
     ("guong-dien-hinh/a/index.html", "pages"), ("feed.xml", "feeds"), ("don-vi/x/feed.json", "feeds"),
+    ("feed/trang/1.xml", "feeds"), ("phong-trao/x/feed/trang/12.xml", "feeds"),
     ("guong-dien-hinh/a/anh-chia-se.png", "images"), ("tim-kiem/chi-muc/a.json", "search"),
     ("index.html.gz", "compressed"), ("api/exemplars.csv", "other"), ("sitemap.xml", "other"),
 ])

@@ -14,9 +14,10 @@ from ..content import urls
 
 DEFAULT_LIMIT_MB = 1000  # GitHub Pages: "published sites may be no larger than 1 GB"
 KINDS = ("pages", "feeds", "images", "search", "compressed", "other")
-LABELS = {"pages": "trang HTML", "feeds": "nguồn tin (Atom, RSS, JSON)", "images": "ảnh",
+LABELS = {"pages": "trang HTML", "feeds": "nguồn tin (Atom, RSS, JSON, lưu trữ)", "images": "ảnh",
           "search": "chỉ mục tìm kiếm", "compressed": "bản nén sẵn .gz", "other": "khác (CSS, JS, JSON, CSV…)"}
 FEED_NAMES = frozenset(urls.feeds("").values())
+FEED_ARCHIVES = "/" + urls.feed_archive("", 1).rsplit("/", 1)[0] + "/"  # "/feed/trang/": RFC 5005 archive documents
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".webp", ".gif", ".svg", ".ico"})
 
 
@@ -61,7 +62,7 @@ def kind_of(relative: str) -> str:
         return "compressed"
     if relative.startswith(urls.SEARCH_INDEX):
         return "search"
-    if name in FEED_NAMES:
+    if name in FEED_NAMES or FEED_ARCHIVES in "/" + relative:
         return "feeds"
     suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if suffix == ".html":
