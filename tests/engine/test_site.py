@@ -122,6 +122,16 @@ def test_long_listings_are_paginated(site):
     assert "Trang 2 / 2" in text_of(site.page("guong-dien-hinh/trang/2"))
 
 
+def test_a_story_with_code_does_not_load_material_s_script(site):
+    """Its ninjs link is rel="alternate", which Material's script takes for a translation: it would ask for a
+    sitemap.xml beside the ninjs, a request for a missing file."""
+    site.exemplar("co-ma", body="Lệnh mẫu:\n\n```\nthidua check\n```\n")
+    site.build()
+    page = site.page("guong-dien-hinh/co-ma")
+    assert "<pre" in page and 'type="application/ninjs+json"' in page
+    assert "javascripts/bundle." not in page and "__md_scope" not in page
+
+
 def test_story_html_from_a_pull_request_is_sanitised(site):
     site.exemplar("doc-hai", body='<script>alert(1)</script><img src="https://x.vn/a.jpg" onerror="alert(2)">\n\n'
                                   '[bấm](https://x.vn){: onclick="alert(4)" }\n\n<iframe src="https://x.vn"></iframe>')
