@@ -12,15 +12,12 @@ import jinja2
 from markupsafe import Markup
 
 from ..content.moments import iso
-from ..content.text import format_date
+from ..content.templates import template_environment
 
 
 @lru_cache(maxsize=4)
 def environment(overrides: Path) -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(overrides)), autoescape=jinja2.select_autoescape(["html", "xml"], default=False),
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True)
-    env.filters["vndate"] = format_date
+    env = template_environment(overrides, autoescape=jinja2.select_autoescape(["html", "xml"], default=False))
     env.filters["iso"] = iso
     return env
 
