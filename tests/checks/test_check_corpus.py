@@ -12,23 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hostile.corpus import FRONT
 from PIL import Image
 from thidua.cli.main import main
 
-BASE = """\
----
-title: Tổ tự quản giữ đường làng sạch
-kind: collective
-name: Tổ tự quản khu phố 5
-unit: phan-thiet
-movements:
-  - cai-cach-hanh-chinh
-date: 2023-10-01
-summary: Tổ tự quản duy trì lịch dọn vệ sinh hằng tuần.
-sample: true
----
-Câu chuyện của tổ.
-"""
+BASE = FRONT.format(extra="") + "Câu chuyện của tổ.\n"  # the hostile corpus's valid story, the same lines
 # Line numbers in BASE: 2 title, 3 kind, 4 name, 5 unit, 6 movements, 7 its first item, 8 date, 9 summary,
 # 10 sample, 11 closing fence, 12 body.
 F = "exemplars/bai-moi.md"
