@@ -15,6 +15,7 @@ import pytest
 from hostile.corpus import FRONT
 from PIL import Image
 from thidua.cli.main import main
+from thidua.engine.building import BuildFailed
 
 BASE = FRONT.format(extra="") + "Câu chuyện của tổ.\n"  # the hostile corpus's valid story, the same lines
 # Line numbers in BASE: 2 title, 3 kind, 4 name, 5 unit, 6 movements, 7 its first item, 8 date, 9 summary,
@@ -290,6 +291,27 @@ def test_a_link_to_a_device_and_a_fifo_are_refused_without_reading_them(site):
         "docs/assets/zero.css:1: tệp: tệp là liên kết tượng trưng (symbolic link): hãy thay bằng tệp thật nằm trong kho "
         "(symbolic link not allowed)",
         "exemplars/cho.md:1: tệp: không phải tệp thường (thiết bị, FIFO hay socket): hãy xóa (not a regular file)"])
+
+
+def test_a_docs_link_to_a_page_that_is_not_there_is_refused_at_its_line_by_check_and_build(site):
+    page = site.write("docs/thu.md", """\
+        # Thử
+
+        Xem [hướng dẫn](bien-tap/index.md), [trường dữ liệu](bien-tap/truong-du-lieu/index.md#ma-don-vi),
+        [trang cũ](trang-cu.md#muc) và [mục chưa viết](#chua-co).
+
+        [ra ngoài](../README.md)
+        """)
+    message = ("liên kết “{}” trỏ tới trang không có trong docs/: hãy sửa tên tệp .md, hoặc dẫn tới trang do hệ "
+               "thống tạo bằng địa chỉ của nó, ví dụ ../phong-trao/ (page not found)")
+    assert check(site.root) == (1, [f"docs/thu.md:4: nội dung: {message.format('trang-cu.md#muc')}",
+                                    f"docs/thu.md:6: nội dung: {message.format('../README.md')}"])
+    with pytest.raises(BuildFailed, match="docs/thu.md:4: nội dung: liên kết “trang-cu.md#muc”"):
+        site.build()
+    page.write_text(page.read_text("utf-8").replace("trang-cu.md#muc", "bien-tap/vi-du.md").replace("../README.md", "gioi-thieu.md"),
+                    encoding="utf-8")
+    assert check(site.root) == (0, [])
+    site.build()  # a missing #anchor on the page is not refused: the reader lands at the top
 
 
 def test_a_file_name_that_is_not_a_slug_is_refused(site):

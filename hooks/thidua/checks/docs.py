@@ -4,8 +4,11 @@ titles. (Not the spelling checks: the guide quotes damaged text on purpose.)"""
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
+from urllib.parse import unquote
 
+from ..content import urls
 from ..content.files import read_capped
 from ..content.problems import ContentError, Problem
 from ..content.source import (
@@ -23,10 +26,13 @@ DOCS = "docs"
 PLAIN_FIELDS = frozenset({"title", "description"})
 KNOWN_FIELDS = {"title", "description", "template", "hide"}
 TEMPLATES = "overrides"  # a page's `template` must be one of ours: thidua/<name>.html
+GENERATED = frozenset({urls.FIELD_REFERENCE + "index.md"})  # the page the build adds among these (site/guide.py)
 
 UNKNOWN_FIELD = ("trường “{key}” không dùng được trên trang viết tay: chỉ có title, description, template, hide "
                  "(unknown field)")
 UNKNOWN_TEMPLATE = "mẫu trang “{value}” không có trong overrides/thidua/ (unknown template)"
+MISSING_PAGE = ("liên kết “{target}” trỏ tới trang không có trong docs/: hãy sửa tên tệp .md, hoặc dẫn tới trang "
+                "do hệ thống tạo bằng địa chỉ của nó, ví dụ ../phong-trao/ (page not found)")
 
 
 def docs_problems(root: Path) -> list[Problem]:
@@ -42,7 +48,20 @@ def docs_problems(root: Path) -> list[Problem]:
             continue
         problems += _front_matter_problems(doc, root)
         problems += hygiene.safety_problems(doc, PLAIN_FIELDS) + bounds.body_problems(doc)
-        problems += hygiene.link_problems(doc, site_paths=True)
+        problems += hygiene.link_problems(doc, site_paths=True) + _missing_pages(doc, path, base)
+    return problems
+
+
+def _missing_pages(doc: Document, path: Path, base: Path) -> list[Problem]:
+    """A link to another hand-written page (a .md file, as MkDocs resolves it) must find that page."""
+    problems = []
+    for line, target in hygiene.link_targets(doc):
+        page = unquote(target.split("#", 1)[0].split("?", 1)[0])
+        if not page.lower().endswith(".md") or "://" in page or page.startswith("/"):
+            continue
+        relative = posixpath.normpath(posixpath.join(path.parent.relative_to(base).as_posix(), page))
+        if relative.startswith("../") or not ((base / relative).is_file() or relative in GENERATED):
+            problems.append(Problem(doc.path, line, "nội dung", MISSING_PAGE.format(target=target[:60])))
     return problems
 
 

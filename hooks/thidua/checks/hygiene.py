@@ -56,6 +56,15 @@ def link_problems(doc: Document, site_paths: bool = False) -> list[Problem]:
     """Links out are full https:// addresses; `site_paths` also admits paths inside the site (pages, not
     stories, which press agencies copy elsewhere). Other schemes can run code; "//host" leaves the site."""
     problems = []
+    for line_number, target in link_targets(doc):
+        message = _unsafe_link(target, site_paths)
+        if message:
+            problems.append(Problem(doc.path, line_number, "nội dung", message.format(target=target[:60])))
+    return problems
+
+
+def link_targets(doc: Document):
+    """(line, target) of every link in the body, outside code."""
     fence = ""
     for offset, line in enumerate(doc.body.split("\n")):
         fence = _fence_after(line, fence)
@@ -66,10 +75,7 @@ def link_problems(doc: Document, site_paths: bool = False) -> list[Problem]:
         if reference := _REFERENCE.match(line):
             targets.append(reference.group(1))
         for target in targets:
-            message = _unsafe_link(target, site_paths)
-            if message:
-                problems.append(Problem(doc.path, doc.body_line + offset, "nội dung", message.format(target=target[:60])))
-    return problems
+            yield doc.body_line + offset, target
 
 
 def _fence_after(line: str, fence: str) -> str:
