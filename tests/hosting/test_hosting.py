@@ -95,6 +95,7 @@ def test_build_reports_sizes_by_kind_and_warns_while_site_url_is_the_example(sit
     assert re.search(r"^Dung lượng: [\d.]+ MB trong \d+ tệp$", out, re.M)
     for label in ("trang HTML", "nguồn tin", "ảnh", "chỉ mục tìm kiếm"):
         assert re.search(rf"^  {label}.* [\d.]+ [KM]B$", out, re.M), label
+    assert len({len(line) for line in out.splitlines() if line.startswith("  ")}) == 1  # the sizes in one column
     assert "Cảnh báo: site_url trong mkdocs.yml vẫn là địa chỉ ví dụ https://thidua.binhthuan.example/" in err
     assert not list((site.root / "site").rglob("*.html.gz"))  # github-pages compresses by itself
     assert (site.root / "site" / "_nginx" / "csp.conf").is_file()

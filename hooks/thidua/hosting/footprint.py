@@ -96,7 +96,8 @@ def check(footprint: Footprint, limit: int) -> None:
 
 def report(footprint: Footprint) -> str:
     lines = [f"Dung lượng: {_mb(footprint.total)} trong {footprint.files} tệp"]
-    lines += [f"  {LABELS[kind]:<28} {_mb(size):>10}" for kind, size in footprint.sizes.items() if size]
+    width = max(map(len, LABELS.values()))
+    lines += [f"  {LABELS[kind]:<{width}} {_mb(size):>10}" for kind, size in footprint.sizes.items() if size]
     return "\n".join(lines)
 
 
