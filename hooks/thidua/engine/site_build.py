@@ -6,15 +6,16 @@ preview (`preview.py`) replaces it when one story changes, and another engine wo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import time
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..checks.loader import Loaded, load
 from ..checks.schemas import SCHEMA_DIR
 from ..content import urls
 from ..content.model import Corpus, Exemplar
-from ..content.problems import ContentError, now_processing
 from ..content.moments import iso
+from ..content.problems import ContentError, now_processing
 from ..content.text import format_date
 from ..hosting import server_files
 from ..press.republish import Republish
@@ -29,6 +30,7 @@ from ..site.settings import Settings, settings_from
 from ..site.spec import PageSpec
 from ..site.stories import ToHtml
 from ..site.templating import textarea_text
+from . import caches
 
 CACHE = Path(".cache")  # outside site/, git-ignored: rebuilds reuse resized photos and share images
 IMAGE_CACHE = CACHE / "images"
@@ -57,6 +59,7 @@ class SiteBuild:
     syndication: Syndication  # feeds, ninjs, republish box, structured data (press agencies)
     pages: dict[str, PageSpec]  # by URL, the hand-written home and press pages included
     form: dict[str, str | Path]  # the editors' web form (/bien-tap/gui-bai/): generated text or installed files
+    started: float = field(default_factory=time.time)  # what the caches wrote since then is not pruned
 
     @classmethod
     def prepare(cls, info: SiteInfo, to_html: ToHtml, content: Loaded | None = None) -> SiteBuild:
@@ -124,11 +127,16 @@ class SiteBuild:
         return self.syndication.republish(page.context["exemplar"].id) if page and page.kind == "exemplar" else None
 
     def write_extras(self, site_dir: Path) -> None:
-        """After the pages: feeds, ninjs, catalog, share images, redirects (pages and nginx's map), the search index."""
+        """After the pages: feeds, ninjs, catalog, share images, redirects (pages and nginx's map), the search index;
+        then the caches lose what no story uses any more."""
         self.syndication.write(site_dir)
         search.write_index(self.corpus, site_dir)
         server_files.write_redirect_map(site_dir, {urls.exemplar(alias): urls.exemplar(e.id)
                                                    for e in self.corpus.exemplars.values() for alias in e.aliases})
+        root = self.info.root
+        caches.prune(root / SHARE_CACHE, set(self.syndication.share_images.planned.values()), self.started)
+        caches.prune(root / IMAGE_CACHE, {cached for photo in self.photos.values() for _, cached in photo.files()},
+                     self.started)
 
     def close(self) -> None:
         """Stop drawing share images (a build that failed before `write_extras`)."""

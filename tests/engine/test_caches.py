@@ -1,0 +1,40 @@
+"""The build's caches keep what the site uses and lose the rest, so `.cache/` (saved between deploy runs)
+does not grow with every edited story or new drawing recipe."""
+
+from __future__ import annotations
+
+import os
+import time
+
+from thidua.engine import caches
+
+LONG_AGO = time.time() - 86_400
+
+
+def _old(path, text="x"):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    os.utime(path, (LONG_AGO, LONG_AGO))
+    return path
+
+
+def test_a_file_no_build_uses_goes_one_in_use_or_just_written_stays(tmp_path):
+    used, stale = _old(tmp_path / "a.png"), _old(tmp_path / "b.png")
+    fresh = tmp_path / "c.png"
+    fresh.write_text("drawn by another build a moment ago")
+    assert caches.prune(tmp_path, {used}, started=time.time() - 60) == 1
+    assert used.exists() and fresh.exists() and not stale.exists()
+    assert caches.prune(tmp_path / "none", set(), time.time()) == 0  # no cache yet: nothing to do
+
+
+def test_a_build_prunes_the_cards_and_renditions_of_stories_that_are_gone(site):
+    site.build()
+    share, renditions = site.root / ".cache" / "share", site.root / ".cache" / "images"
+    cards, photos = set(share.iterdir()), set(renditions.iterdir())
+    assert cards and photos  # the sample content has stories with and without a photo
+    stale_card, stale_photo = _old(share / "0123456789abcdef01234567.png"), _old(renditions / "0123abcd-800.jpg")
+    for kept in cards | photos:
+        os.utime(kept, (LONG_AGO, LONG_AGO))
+    site.build()
+    assert not stale_card.exists() and not stale_photo.exists()
+    assert set(share.iterdir()) == cards and set(renditions.iterdir()) == photos  # reused, none redrawn
