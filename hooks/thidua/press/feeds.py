@@ -6,8 +6,8 @@ id is the story's tag: URI, minted from its first id, so a renamed story is neve
 are RFC 5005 archived feeds: the subscription document holds the newest 50, full pages of 50 (oldest first)
 are archive documents that never change, so an agency can walk back to the first story. An archive entry is
 brief (title, lede, dates, unit, links to the page and the ninjs): the whole story, its movements and photo
-are one request away, and the archives cost under a kilobyte per story and feed. RSS and JSON Feed carry the newest only;
-a JSON reader walks every story through the catalog (/api/catalog.json).
+are one request away, and the archives cost under a kilobyte per story and feed. RSS and JSON Feed carry
+the newest only; a JSON reader walks every story through the catalog (/api/catalog.json).
 """
 
 from __future__ import annotations
