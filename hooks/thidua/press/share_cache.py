@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import share_image
 
-RECIPE = "share-v5"  # part of the cache key: change it when the drawing changes
+RECIPE = "share-v6"  # part of the cache key: change it when the drawing changes
 
 
 @dataclass(frozen=True)

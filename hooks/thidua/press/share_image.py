@@ -85,22 +85,25 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
 
 
 def card(title: str, kicker: str, footer: str, sample: bool) -> bytes:
-    """A plain card: the kicker if any, the title wrapped on at most five lines, the site's name at the foot."""
+    """A plain card: the kicker if any, the title wrapped on at most five lines and centred in the room left,
+    the site's name at the foot."""
     image, y = _card_base(kicker, footer, sample)
     image = image.copy()
     draw = ImageDraw.Draw(image)
+    height = SIZE[1] - 110 - y - 24  # above the footer band, with a gap
     size = 58
     while True:
         title_font = _font(FONT_BOLD, size)
         lines = wrap(title, title_font, SIZE[0] - 2 * MARGIN)
         line_height = int(size * 1.25)
-        if (len(lines) * line_height <= SIZE[1] - 110 - y - 24) or size <= 34:
+        if (len(lines) * line_height <= height) or size <= 34:
             break
         size -= 4
-    room = (SIZE[1] - 110 - y - 24) // line_height
+    room = height // line_height
     if len(lines) > room:
         lines = lines[:room]
         lines[-1] = lines[-1].rstrip(".,;:") + " …"
+    y += (height - len(lines) * line_height) // 2  # a short title does not leave the card's lower half empty
     for line in lines:
         draw.text((MARGIN, y), line, font=title_font, fill=WHITE)
         y += line_height
