@@ -21,6 +21,18 @@ AS_OF = date(2023, 12, 31)  # a fixed build date keeps every build of the reposi
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
+# A grouping of stories by field ("lĩnh vực") as content/groupings.yml declares one.
+FIELDS_GROUPING = """\
+linh-vuc:
+  label: Lĩnh vực
+  field: linh_vuc
+  description: Gương điển hình theo lĩnh vực hoạt động.
+  terms:
+    giao-duc: Giáo dục
+    y-te: Y tế
+"""
+
+
 @dataclass
 class Site:
     """A copy of the repository's site in tmp_path whose exemplars a test can write."""
@@ -60,6 +72,9 @@ class Site:
         text, count = re.subn(r"(?m)^(\s+page_size:) \d+", rf"\g<1> {size}", config.read_text("utf-8"))
         assert count == 1, "mkdocs.yml has no extra.thidua.page_size line"
         config.write_text(text, "utf-8")
+
+    def declare_fields(self, text: str = FIELDS_GROUPING) -> None:
+        self.write("content/groupings.yml", text)
 
     def build(self, as_of: date = AS_OF) -> Path:
         return build_site(self.root, as_of=as_of)

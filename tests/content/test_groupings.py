@@ -3,29 +3,15 @@
 from __future__ import annotations
 
 from htmltext import text_of
+from support import FIELDS_GROUPING as FIELDS
 from thidua.checks.loader import load
-
-FIELDS = """\
-linh-vuc:
-  label: Lĩnh vực
-  field: linh_vuc
-  description: Gương điển hình theo lĩnh vực hoạt động.
-  terms:
-    giao-duc: Giáo dục
-    y-te: Y tế
-"""
-
-
-def declare_fields(site, text: str = FIELDS) -> None:
-    site.write("content/groupings.yml", text)
-
 
 def test_the_repository_declares_no_grouping_yet(site):
     assert load(site.root).corpus.groupings == {}
 
 
 def test_a_story_names_its_terms_in_the_declared_field(site):
-    declare_fields(site)
+    site.declare_fields()
     site.exemplar("guong-giao-duc", linh_vuc=["giao-duc"])
     loaded = load(site.root)
     assert [p for p in loaded.problems if p.is_error] == []
@@ -34,7 +20,7 @@ def test_a_story_names_its_terms_in_the_declared_field(site):
 
 
 def test_an_undeclared_term_is_refused_at_its_line(site):
-    declare_fields(site)
+    site.declare_fields()
     site.exemplar("guong-giao-duc", linh_vuc=["giao-duk"])
     [problem] = [p for p in load(site.root).problems if p.is_error]
     assert (problem.path, problem.field) == ("exemplars/guong-giao-duc.md", "linh_vuc[0]")
@@ -48,13 +34,13 @@ def test_the_field_is_unknown_while_no_grouping_declares_it(site):
 
 
 def test_a_grouping_may_not_take_an_address_the_site_uses(site):
-    declare_fields(site, FIELDS.replace("linh-vuc:", "phong-trao:"))
+    site.declare_fields(FIELDS.replace("linh-vuc:", "phong-trao:"))
     [problem] = [p for p in load(site.root).problems if p.is_error]
     assert str(problem).startswith("content/groupings.yml:1: phong-trao: “phong-trao” đã được trang dùng")
 
 
 def test_a_grouping_gets_a_page_of_its_terms_and_a_page_per_term(site):
-    declare_fields(site)
+    site.declare_fields()
     site.exemplar("guong-giao-duc", linh_vuc=["giao-duc"])
     site.build()
     listing = text_of(site.page("linh-vuc/"))
@@ -64,7 +50,7 @@ def test_a_grouping_gets_a_page_of_its_terms_and_a_page_per_term(site):
 
 
 def test_the_field_reference_documents_the_grouping_field(site):
-    declare_fields(site)
+    site.declare_fields()
     site.build()
     reference = text_of(site.page("bien-tap/truong-du-lieu/"))
     assert "linh_vuc — Lĩnh vực" in reference and "giao-duc, y-te" in reference
@@ -73,7 +59,7 @@ def test_the_field_reference_documents_the_grouping_field(site):
 def test_each_term_has_its_feeds_and_a_place_in_the_catalog(site):
     import json
 
-    declare_fields(site)
+    site.declare_fields()
     site.exemplar("guong-giao-duc", linh_vuc=["giao-duc"])
     site.build()
     out = site.root / "site"

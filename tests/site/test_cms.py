@@ -180,15 +180,7 @@ def test_the_cms_comes_from_npm_at_exact_versions_pinned_by_the_lockfile():
 
 
 def test_a_grouping_declared_in_the_content_becomes_a_choice_of_its_terms(site):
-    site.write("content/groupings.yml", """
-        linh-vuc:
-          label: Lĩnh vực
-          field: linh_vuc
-          description: Gương điển hình theo lĩnh vực hoạt động.
-          terms:
-            giao-duc: Giáo dục
-            y-te: Y tế
-        """)
+    site.declare_fields()
     corpus = load_corpus(site.root)
     field = fields_of(cms.cms_config(corpus, cms.exemplar_schema(corpus), SETTINGS))["linh_vuc"]
     assert field["label"] == "Lĩnh vực" and field["widget"] == "select" and field["multiple"] is True
