@@ -14,6 +14,7 @@ on_pre_page = thidua.on_pre_page
 on_page_markdown = thidua.on_page_markdown
 on_page_context = thidua.on_page_context
 on_post_page = thidua.on_post_page
+on_post_template = thidua.on_post_template
 on_page_content = thidua.on_page_content
 on_post_build = thidua.on_post_build
 on_build_error = thidua.on_build_error

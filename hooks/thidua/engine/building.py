@@ -19,7 +19,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 
 from ..content.problems import ProcessingError, now_processing, processing_file
-from ..hosting import footprint, minify, precompress, server_files
+from ..hosting import footprint, precompress, server_files
 
 EXAMPLE_HOST = "thidua.binhthuan.example"  # mkdocs.yml's placeholder until the real address is set
 
@@ -81,10 +81,10 @@ def build_outcome(root: Path, site_dir: Path | None = None, as_of: date | None =
 
 
 def _for_hosting(staging: Path, extra: dict) -> footprint.Footprint:
-    """Lighter pages, the CSP for nginx, gzip copies when the host serves them, the size against its limit."""
+    """The CSP for nginx, gzip copies when the host serves them, the size against its limit (pages are made
+    lighter as MkDocs renders them: see the adapter's on_post_page)."""
     host = footprint.host_of(extra)
     limit = footprint.limit_bytes(extra)
-    minify.collapse_site(staging)
     server_files.write_csp(staging)
     if host.precompressed:
         precompress.precompress(staging)

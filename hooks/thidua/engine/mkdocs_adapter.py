@@ -82,10 +82,13 @@ class ThiduaHooks:
         return page
 
     def on_post_page(self, output: str, page, config) -> str:
-        """Every page lighter as it is rendered, so the preview serves what the build publishes (the build
-        collapses the files written outside MkDocs' pages too: 404, redirects)."""
+        """Every page lighter as it is rendered, so the preview serves what the build publishes."""
         now_processing(None)
         return minify.collapse(output)
+
+    def on_post_template(self, output: str, template_name: str, config) -> str:
+        """The theme's own pages (404.html) as lighter as the others; sitemap.xml stays as it is."""
+        return minify.collapse(output) if template_name.endswith(".html") else output
 
     def on_page_context(self, context, page, config, nav):
         now_processing(self._source_of(page, config))

@@ -12,7 +12,6 @@ not load that script (most of ours, see main.html) they do nothing and are dropp
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 _KEPT = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
 _BLANK_LINES = re.compile(r"[ \t\r\n]*\n[ \t\r\n]*")
@@ -34,15 +33,3 @@ def collapse(html: str) -> str:
 def _between_tags(text: str, material_idle: bool) -> str:
     text = _BLANK_LINES.sub("\n", text)
     return _IDLE_MATERIAL.sub("", text) if material_idle else text
-
-
-def _rewrite(path: Path) -> None:
-    text = path.read_text("utf-8")
-    smaller = collapse(text)
-    if smaller != text:
-        path.write_text(smaller, "utf-8")
-
-
-def collapse_site(site_dir: Path) -> None:
-    for page in site_dir.rglob("*.html"):
-        _rewrite(page)
