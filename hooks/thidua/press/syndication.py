@@ -82,6 +82,7 @@ class Syndication:
         """What the press page lists: every feed with stories, the catalog, the licence, the contact."""
         return {"feeds": [f for f in self.feeds if f.every], "contact": self.settings.press_contact,
                 "terms": self.terms, "catalog": urls.CATALOG, "csv": urls.EXEMPLARS_CSV,
+                "entries": {"site": feeds.MAX_ENTRIES, "topic": feeds.TOPIC_ENTRIES},
                 "movements": {m.id: m for m in self.corpus.movements.values()},
                 "units": {u.id: u for u in self.corpus.units.values()}}
 
