@@ -15,6 +15,7 @@ from . import csp
 FOLDER = "_nginx"
 CSP_CONF = "csp.conf"
 REDIRECT_MAP = "redirects.map"
+CSP_HEADER = "# Written by `thidua build` (hooks/thidua/hosting/csp.py)"
 
 
 def write_csp(site_dir: Path) -> str:
@@ -23,7 +24,7 @@ def write_csp(site_dir: Path) -> str:
     folder = site_dir / FOLDER
     folder.mkdir(exist_ok=True)
     (folder / CSP_CONF).write_text(
-        "# Written by `thidua build` (hooks/thidua/hosting/csp.py): the hashes follow the theme's inline scripts.\n"
+        f"{CSP_HEADER}: the hashes follow the theme's inline scripts.\n"
         f'add_header Content-Security-Policy "{value}" always;\n', "utf-8")
     return value
 
