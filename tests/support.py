@@ -9,13 +9,19 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import pytest
 from synthetic import copy_sources
 from thidua.engine.building import build_site
 
 REPO = Path(__file__).resolve().parent.parent
-# The W3C Feed Validator's runner, shared beside the repository (../shared/tools/validate-feeds).
-SHARED = next((p / "shared" for p in REPO.parents if (p / "shared/tools/validate-feeds").is_file()), REPO / "shared")
-VALIDATE_FEEDS = SHARED / "tools" / "validate-feeds"
+# The project's shared folder, laid beside the clone (../shared/; CI has a copy): the W3C Feed Validator's
+# runner and the IPTC's own copy of the ninjs schema. Not in the repository: see `shared_file`.
+SHARED = next((p / "shared" for p in REPO.parents if (p / "shared/tools/validate-feeds").is_file()),
+              REPO.parent / "shared")
+WHAT_SHARED_HOLDS = {
+    "tools/validate-feeds": "the W3C Feed Validator's runner",
+    "standards/ninjs-schema_3.1.json": "the IPTC's ninjs 3.1 schema, as published",
+}
 AS_OF = date(2023, 12, 31)  # a fixed build date keeps every build of the repository reproducible
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -93,6 +99,16 @@ VALID_EXEMPLAR = {
     "summary": "Tóm tắt mẫu.",
     "sample": "true",
 }
+
+
+def shared_file(relative: str) -> Path:
+    """A file of ../shared/; a test that needs one and does not find it fails with one line saying what is
+    missing and where it comes from (a clone without the project's shared folder beside it)."""
+    path = SHARED / relative
+    if not path.is_file():
+        pytest.fail(f"missing {path}: {WHAT_SHARED_HOLDS[relative]}, from the project's shared folder, which "
+                    f"must lie beside the clone as ../shared/ (README, “The two commands”)", pytrace=False)
+    return path
 
 
 def copy_repository(target: Path) -> Path:

@@ -17,6 +17,8 @@ ACTIONLINT = Path(sysconfig.get_path("scripts")) / "actionlint"
 ZIZMOR = Path(sysconfig.get_path("scripts")) / "zizmor"
 PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")  # owner/repo[/path]@<full commit SHA>
 VERSION_COMMENT = re.compile(r"@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
+# Every package at the version and hash the lock names, then our own code alone (tests/test_locks.py)
+INSTALL_FROM_THE_LOCK = "python -m pip install --require-hashes -r requirements-site.lock\npython -m pip install --no-deps -e .\n"
 
 
 def actionlint(*paths: Path) -> subprocess.CompletedProcess:
@@ -89,6 +91,12 @@ def test_every_action_is_pinned_to_a_full_commit_sha_with_its_version_beside_it(
         assert VERSION_COMMENT.search(line), line
 
 
+def test_every_workflow_installs_python_packages_from_the_lock_only():
+    installs = {name: step["run"] for name, step in all_steps() if "pip install" in step.get("run", "")}
+    assert set(installs) == {"deploy.yml:build", "pull-request.yml:check-and-build"}
+    assert set(installs.values()) == {INSTALL_FROM_THE_LOCK}
+
+
 def test_every_checkout_leaves_no_token_behind():
     checkouts = [step for _, step in all_steps() if step.get("uses", "").startswith("actions/checkout@")]
     assert len(checkouts) == 2
@@ -119,7 +127,7 @@ def test_pull_requests_are_checked_with_annotations_built_strictly_and_the_site_
     found = steps("pull-request.yml", "check-and-build")
     runs = [s.get("run") for s in found]
     assert runs.index("thidua check --format github") < runs.index("thidua build")
-    assert "python -m pip install -e ." in runs
+    assert INSTALL_FROM_THE_LOCK in runs
     python = next(s for s in found if s.get("uses", "").startswith("actions/setup-python@"))
     assert python["with"]["python-version"] == "3.11"
     upload = found[-1]

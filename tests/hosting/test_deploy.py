@@ -57,7 +57,7 @@ def test_a_second_deploy_uploads_nothing_and_a_changed_story_only_what_shows_it(
                  if deploy.published(p.relative_to(built).as_posix())}
     assert set(first.uploaded) == published
     assert (s3 / STORY / "index.html").read_bytes() == (built / STORY / "index.html").read_bytes()
-    assert not (s3 / "_nginx").exists() and not list(s3.rglob("*.html.gz"))
+    assert not (s3 / "_nginx").exists() and not list(s3.rglob("*.html.gz")) and not (s3 / ".thidua-build").exists()
     stored = _metadata()
     assert stored[STORY + "index.html"] == ("text/html; charset=utf-8", deploy.SHORT)
     assert stored["feed.xml"] == ("application/atom+xml; charset=utf-8", deploy.DATA)
@@ -95,6 +95,7 @@ def test_headers_follow_the_kind_of_file():
     assert deploy.headers_for("api/exemplars.csv") == (deploy.DATA, "text/csv; charset=utf-8")
     assert deploy.headers_for(STORY + "anh-chia-se.png") == (deploy.DEFAULT, None)
     assert not deploy.published(STORY + "index.html.gz") and deploy.published("sitemap.xml.gz")
+    assert not deploy.published(".thidua-build") and not deploy.published("assets/.hidden/x.css")
 
 
 def test_a_bad_target_or_an_unbuilt_site_is_refused_in_vietnamese(tmp_path, capsys):

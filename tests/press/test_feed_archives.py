@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
-from support import REPO, VALIDATE_FEEDS
+from support import REPO, shared_file
 from thidua.checks.loader import load_corpus
 from thidua.press import feeds
 from thidua.press.terms import Terms
@@ -92,7 +92,8 @@ def test_an_archive_entry_is_brief_and_links_the_whole_story(written):
 
 
 def test_every_archive_document_is_valid_in_the_w3c_validator(written):
-    result = subprocess.run([sys.executable, str(VALIDATE_FEEDS), str(written), SITE_URL, "--warnings"],
+    runner = shared_file("tools/validate-feeds")
+    result = subprocess.run([sys.executable, str(runner), str(written), SITE_URL, "--warnings"],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip().endswith("3 feeds, 0 with errors or warnings")  # feed.xml and two archives

@@ -18,7 +18,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from jsonschema import Draft202012Validator
-from support import REPO, SHARED, VALIDATE_FEEDS, Site, copy_repository
+from support import REPO, Site, copy_repository, shared_file
 
 SITE_URL = "https://thidua.binhthuan.example/"
 NINJS_SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "ninjs-schema_3.1.json").read_text("utf-8"))
@@ -30,7 +30,8 @@ PHU_QUY = "guong-dien-hinh/doi-tuan-tra-mau-dao-phu-quy/"
 
 
 def validate_feeds(site_dir: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(VALIDATE_FEEDS), str(site_dir), SITE_URL, "--warnings"],
+    runner = shared_file("tools/validate-feeds")
+    return subprocess.run([sys.executable, str(runner), str(site_dir), SITE_URL, "--warnings"],
                           capture_output=True, text=True, timeout=600)
 
 
@@ -274,7 +275,7 @@ def test_the_ninjs_picture_has_caption_alt_credit_holder_and_every_rendition_wit
 
 
 def test_ninjs_validates_against_the_iptc_schema_shared_copy_too(built_repo):
-    schemas = [NINJS_SCHEMA, json.loads((SHARED / "standards/ninjs-schema_3.1.json").read_text("utf-8"))]
+    schemas = [NINJS_SCHEMA, json.loads(shared_file("standards/ninjs-schema_3.1.json").read_text("utf-8"))]
     for schema in schemas:
         validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
         for path in (out(built_repo) / "guong-dien-hinh").glob("*/ninjs.json"):

@@ -121,11 +121,15 @@ def _check(args) -> int:
 def _build(args) -> int:
     """Build; the adapter validates the content once, inside the build, with the same messages as check."""
     from ..engine.building import BuildFailed, build_outcome
+    from ..engine.output import OutputRefused
     from ..hosting.footprint import report
 
     as_of = parse_as_of(args.as_of) if args.as_of else None
     try:
         outcome = build_outcome(args.root, args.site_dir, as_of)
+    except OutputRefused as err:
+        print(f"thidua build: {err}", file=sys.stderr)
+        return EXIT_USAGE
     except BuildFailed as err:
         print(err)
         print("Chưa dựng được trang: hãy sửa các lỗi trên. site/ cũ được giữ nguyên.", file=sys.stderr)

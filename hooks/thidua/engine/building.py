@@ -20,6 +20,7 @@ from mkdocs.exceptions import MkDocsException
 
 from ..content.problems import ProcessingError, now_processing, processing_file
 from ..hosting import footprint, precompress, server_files
+from . import output
 
 EXAMPLE_HOST = "thidua.binhthuan.example"  # mkdocs.yml's placeholder until the real address is set
 
@@ -52,9 +53,11 @@ def build_site(root: Path, site_dir: Path | None = None, as_of: date | None = No
 
 def build_outcome(root: Path, site_dir: Path | None = None, as_of: date | None = None) -> BuildOutcome:
     """Build atomically: a failed or interrupted build, or one too large for the host, leaves the previous
-    `site/` exactly as it was."""
+    `site/` exactly as it was. A `site_dir` a build must not replace (the sources, or a folder it did not
+    write) raises `OutputRefused` before anything is touched."""
     root = root.resolve()
     site_dir = (site_dir or root / "site").resolve()
+    output.check(root, site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     messages: list[str] = []
     with _signals_raise():
@@ -66,6 +69,7 @@ def build_outcome(root: Path, site_dir: Path | None = None, as_of: date | None =
                 config = load_config(str(root / "mkdocs.yml"), site_dir=str(staging), strict=True)
                 build(with_build_date(config, as_of))
             size = _for_hosting(staging, config.extra.get("thidua", {}))
+            output.finish(staging)
             _replace(site_dir, staging)
         except (MkDocsException, SystemExit) as err:
             raise BuildFailed("\n".join(messages) or str(err)) from None

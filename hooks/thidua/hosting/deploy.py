@@ -7,7 +7,8 @@ alone would say text/xml or application/json), then one `sync` removes what the 
 
 Plain files only: an object store answers every reader with the same bytes whatever their
 Accept-Encoding, so gzip-encoded objects would reach the few clients without gzip undecoded. The CDN
-in front compresses (they all do); the .gz copies are for nginx's gzip_static. `_nginx/` stays home.
+in front compresses (they all do); the .gz copies are for nginx's gzip_static. `_nginx/` stays home, and so
+do hidden files (the build's marker `.thidua-build`).
 
 Credentials and endpoint come from rclone's environment variables (RCLONE_S3_ENDPOINT,
 RCLONE_S3_ACCESS_KEY_ID, RCLONE_S3_SECRET_ACCESS_KEY, RCLONE_S3_REGION, RCLONE_S3_PROVIDER); nothing
@@ -65,7 +66,9 @@ def headers_for(relative: str) -> tuple[str, str | None]:
 
 
 def published(relative: str) -> bool:
-    return not relative.startswith(f"{FOLDER}/") and (not relative.endswith(".gz") or relative == "sitemap.xml.gz")
+    if relative.startswith(f"{FOLDER}/") or any(part.startswith(".") for part in relative.split("/")):
+        return False
+    return not relative.endswith(".gz") or relative == "sitemap.xml.gz"
 
 
 def remote_of(target: str) -> str:
@@ -106,7 +109,7 @@ def deploy(site_dir: Path, target: str, dry_run: bool = False) -> Deployed:
             _run(["copy", str(site_dir), remote, "--files-from-raw", str(listing), *headers], env, done, dry_run)
         # everything is up already: this pass deletes objects the site no longer has (and would catch a straggler)
         _run(["sync", str(site_dir), remote, "--filter", "+ /sitemap.xml.gz", "--filter", "- *.gz",
-              "--filter", f"- /{FOLDER}/**"], env, done, dry_run)
+              "--filter", f"- /{FOLDER}/**", "--filter", "- .*", "--filter", "- .*/**"], env, done, dry_run)
     return done
 
 
