@@ -6,7 +6,7 @@ URLs are site-relative without a leading slash ("phong-trao/x/"), as MkDocs' `ur
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 HOME = ""
 PLANS = "ke-hoach/"
@@ -44,6 +44,11 @@ def exemplar(exemplar_id: str) -> str:
 
 def commendation(commendation_id: str) -> str:
     return f"{COMMENDATIONS}{commendation_id}/"
+
+
+def mailto(email: str, subject: str) -> str:
+    """A link that opens the reader's mail program with the subject filled in (a consultation's comments)."""
+    return f"mailto:{quote(email, safe='@.+-_')}?subject={quote(subject, safe='')}"
 
 
 def grouping(grouping_id: str) -> str:
