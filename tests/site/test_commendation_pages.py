@@ -60,6 +60,13 @@ def test_unit_and_story_pages_name_the_documents():
     assert [d.id for d in pages[f"guong-dien-hinh/{STORY}/"].context["decisions"]] == [DECISION_ID]
 
 
+def test_a_story_named_by_a_decision_is_among_the_awarded_stories():
+    pages = {p.url: p for p in site_pages(corpus_on(date(2024, 1, 5)))}
+    assert STORY in [e.id for e in pages["guong-dien-hinh/khen-thuong/"].context["page"].items]
+    before = {p.url: p for p in site_pages(corpus_on(date(2023, 12, 20)))}
+    assert STORY not in [e.id for e in before["guong-dien-hinh/khen-thuong/"].context["page"].items]
+
+
 def test_the_home_page_and_the_dashboard_take_the_awards_from_the_decisions():
     corpus = corpus_on(date(2024, 1, 5))
     assert [d.id for d in home_context(corpus)["decisions"]] == [DECISION_ID]
