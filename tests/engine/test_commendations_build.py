@@ -116,6 +116,7 @@ def test_the_schema_and_field_reference_are_published_and_the_press_page_lists_t
     assert schema["properties"]["type"]["enum"] == ["consultation", "decision"]
     fields = text_of(read(built[ENDED], "bien-tap/truong-du-lieu/khen-thuong/"))
     assert "comment_until — Hạn góp ý" in fields and "ít nhất 10 ngày làm việc" in fields
+    assert 'href="khen-thuong/">các trường của văn bản khen thưởng' in read(built[ENDED], "bien-tap/truong-du-lieu/")
     sitemap = read(built[ENDED], "sitemap.xml")
     assert f"<loc>{SITE_URL}khen-thuong/{DECISION}/</loc>\n         <lastmod>2023-12-28</lastmod>" in sitemap
     press = read(built[ENDED], "bao-chi/")

@@ -149,4 +149,6 @@ def field_reference_markdown(corpus: Corpus, schema: dict | None = None) -> str:
     schema = schema or extended_schema("exemplar", grouping_properties(corpus))
     return templates.render("fields.md", fields=field_reference(schema), units=units,
                             unit_types=corpus.unit_types, movements=movements,
-                            schema_url=urls.relative(urls.FIELD_REFERENCE, urls.schema("exemplar.schema.json")))
+                            schema_url=urls.relative(urls.FIELD_REFERENCE, urls.schema("exemplar.schema.json")),
+                            # a link between Markdown pages names the page's source file, which MkDocs checks
+                            commendation_fields_url=urls.relative(urls.FIELD_REFERENCE, urls.COMMENDATION_FIELDS) + "index.md")
