@@ -215,10 +215,14 @@ class Corpus:
         return replace(self, exemplars=visible, commendations=documents)
 
     @cached_property
+    def commendations_newest_first(self) -> list:
+        return sorted(self.commendations.values(), key=lambda c: (c.date, c.id), reverse=True)
+
+    @cached_property
     def commendations_by_unit(self) -> dict[str, list]:
         """The documents naming a unit's collectives or people, newest first, each once per unit."""
         groups: dict[str, list] = defaultdict(list)
-        for document in sorted(self.commendations.values(), key=lambda c: (c.date, c.id), reverse=True):
+        for document in self.commendations_newest_first:
             for unit_id in dict.fromkeys(r.unit for r in document.recipients):
                 groups[unit_id].append(document)
         return dict(groups)
@@ -228,22 +232,21 @@ class Corpus:
         if not self.is_locality(self.units[unit_id]):
             return self.commendations_by_unit.get(unit_id, [])
         ids = {unit_id} | {u.id for u in self.units.values() if u.locality == unit_id}
-        found = {c.id: c for u in ids for c in self.commendations_by_unit.get(u, [])}
-        return sorted(found.values(), key=lambda c: (c.date, c.id), reverse=True)
+        named = {c.id for u in ids for c in self.commendations_by_unit.get(u, [])}
+        return [c for c in self.commendations_newest_first if c.id in named]
 
     @cached_property
     def decisions_by_exemplar(self) -> dict[str, list]:
         """The decisions that name a story's people (a recipient's `exemplar`), newest first."""
         groups: dict[str, list] = defaultdict(list)
-        for document in sorted(self.commendations.values(), key=lambda c: (c.date, c.id), reverse=True):
+        for document in self.commendations_newest_first:
             if document.is_decision:
                 for exemplar_id in dict.fromkeys(r.exemplar for r in document.recipients if r.exemplar):
                     groups[exemplar_id].append(document)
         return dict(groups)
 
     def decisions_of_plan(self, plan_id: str) -> list:
-        newest = sorted(self.commendations.values(), key=lambda c: (c.date, c.id), reverse=True)
-        return [c for c in newest if c.is_decision and c.plan == plan_id]
+        return [c for c in self.commendations_newest_first if c.is_decision and c.plan == plan_id]
 
     @cached_property
     def exemplars_newest_first(self) -> list[Exemplar]:

@@ -7,7 +7,6 @@ import io
 import json
 
 from ..content import urls
-from ..content.commendations import newest_first
 from ..content.model import Corpus
 from ..content.moments import iso
 from .terms import Terms
@@ -57,7 +56,7 @@ def commendation_entries(corpus: Corpus, terms: Terms) -> list[dict]:
              "issuer": d.issuer, "award": d.award, "number": d.number or None, "signer": d.signer or None,
              "comment_until": d.comment_until.isoformat() if d.comment_until else None,
              "recipients": len(d.recipients), "url": absolute(urls.commendation(d.id))}
-            for d in newest_first(corpus.commendations.values())]
+            for d in corpus.commendations_newest_first]
 
 
 def catalog_bytes(corpus: Corpus, terms: Terms) -> bytes:

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..content import urls
-from ..content.commendations import Commendation, newest_first
+from ..content.commendations import Commendation
 from ..content.model import Corpus
 from ..content.moments import iso
 from ..content.text import format_date
@@ -58,7 +58,7 @@ class Notice:
 def notices(corpus: Corpus, site_url: str, to_html: ToHtml) -> list[Notice]:
     """Every published document, newest first, its body rendered as the site renders a story's."""
     found = []
-    for d in newest_first(corpus.commendations.values()):
+    for d in corpus.commendations_newest_first:
         url = urls.absolute(site_url, urls.commendation(d.id))
         body = syndicated_html(to_html(d.body)[0], url)
         found.append(Notice(d, url, urls.tag_uri(site_url, d.date, d.first_id, urls.COMMENDATIONS), body,
@@ -126,7 +126,7 @@ def recipients_csv(corpus: Corpus, terms: Terms) -> bytes:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     samples = word("commendations.csv_sample")
-    for d in newest_first(corpus.commendations.values()):
+    for d in corpus.commendations_newest_first:
         uri = urls.tag_uri(terms.site_url, d.date, d.first_id, urls.COMMENDATIONS)
         page = urls.absolute(terms.site_url, urls.commendation(d.id))
         for r in d.recipients:

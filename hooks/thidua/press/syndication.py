@@ -130,7 +130,8 @@ class Syndication:
     def _write_commendation_feed(self, put) -> None:
         """/khen-thuong/'s feeds, by the stories' feed functions: the same identity and archive rules."""
         feed = self.commendation_feed
-        contents, texts = commendations.entry_contents(list(feed.every), self.corpus, self.terms, self.overrides)
+        # only the subscription documents carry whole entries; archive entries are brief
+        contents, texts = commendations.entry_contents(list(feed.stories), self.corpus, self.terms, self.overrides)
         updated = feeds.feed_updated(feed.stories, feeds.site_fallback(self.corpus))
         put(feed.url("atom"), feeds.atom(feed, self.terms, updated, contents))
         put(feed.url("rss"), feeds.rss(feed, self.terms, updated, contents))
