@@ -69,7 +69,8 @@ class Site:
         return path
 
     def clear_exemplars(self) -> None:
-        for path in (self.root / "exemplars").iterdir():
+        """No story, and no commendation document either: the sample decision names the sample story."""
+        for path in [*(self.root / "exemplars").iterdir(), *(self.root / "content" / "commendations").glob("*.md")]:
             path.unlink()
 
     def page_size(self, size: int) -> None:

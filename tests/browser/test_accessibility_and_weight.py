@@ -19,6 +19,9 @@ PAGES = {
     "story": f"guong-dien-hinh/{HOA}/",
     "search results": "tim-kiem/?q=hoa",
     "browse": "guong-dien-hinh/tap-the/",
+    "commendations": "khen-thuong/",
+    "decision": "khen-thuong/quyet-dinh-khen-thuong-mau/",
+    "consultation": "khen-thuong/lay-y-kien-de-nghi-khen-thuong-mau/",
 }
 STORY_BUDGET = 100_000  # bytes, compressed, photos excluded
 

@@ -13,7 +13,8 @@ from support import AS_OF
 from test_readers import PAGE_KINDS
 from thidua.engine.building import build_site
 
-PAGES = {**PAGE_KINDS, "press": "bao-chi/", "editors' guide": "bien-tap/", "field reference": "bien-tap/truong-du-lieu/"}
+PAGES = {**PAGE_KINDS, "press": "bao-chi/", "editors' guide": "bien-tap/", "field reference": "bien-tap/truong-du-lieu/",
+         "commendations": "khen-thuong/", "decision": "khen-thuong/quyet-dinh-khen-thuong-mau/"}
 LISTEN = """
 window.__csp = [];
 document.addEventListener("securitypolicyviolation", function (e) {

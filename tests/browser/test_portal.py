@@ -18,6 +18,8 @@ PAGE_KINDS = {
     "story": f"guong-dien-hinh/{HOA}/",
     "browse": "guong-dien-hinh/ca-nhan/",
     "months": "guong-dien-hinh/thang/",
+    "commendations": "khen-thuong/",
+    "decision": "khen-thuong/quyet-dinh-khen-thuong-mau/",
     "press": "bao-chi/",
     "guide": "bien-tap/",
     "about": "gioi-thieu/",

@@ -3,6 +3,7 @@
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from commendation_support import DECISION, write_commendation
 from thidua.checks.loader import load
 from thidua.site.sanitize import clean_html
 from xss import (
@@ -18,6 +19,9 @@ TEXT_FIELDS = ["title", "name", "summary", "award", "photo_alt", "photo_credit"]
 PAGE_SOURCES = {"content/plans/thi-dua-nuoc-rut-2023.md": "ke-hoach/thi-dua-nuoc-rut-2023",
                 "content/movements/van-hoa-cong-so.md": "phong-trao/van-hoa-cong-so",
                 "content/units/phu-quy.md": "don-vi/phu-quy",
+                "content/commendations/quyet-dinh-khen-thuong-mau.md": "khen-thuong/quyet-dinh-khen-thuong-mau",
+                "content/commendations/lay-y-kien-de-nghi-khen-thuong-mau.md":
+                    "khen-thuong/lay-y-kien-de-nghi-khen-thuong-mau",
                 "docs/gioi-thieu.md": "gioi-thieu"}
 
 
@@ -36,6 +40,10 @@ def hostile_site(tmp_path_factory):
     for n, breakout in enumerate(BREAKOUTS):
         fields = {"photo": photo.name, **{field: quoted(f"{field} {breakout}") for field in TEXT_FIELDS}}
         site.exemplar(f"thoat-{n}", aliases=[f"cu-{n}"], body=f"Thân bài {breakout}", **fields)
+        write_commendation(site, f"thoat-{n}", DECISION, title=f"Quyết định {breakout}", award=f"Bằng khen {breakout}",
+                           number=f"1/QĐ {breakout}", signer=f"Người ký {breakout}", issuer=f"UBND {breakout}",
+                           recipients=[{"kind": "individual", "name": f"Tên {breakout}", "unit": "phan-thiet",
+                                        "position": f"Chức vụ {breakout}", "achievement": f"Thành tích {breakout}"}])
     # A payload is either refused by the checker (with its line) or published harmless: refused ones go.
     site.refused = sorted({p.path for p in load(site.root).errors})
     for path in site.refused:
@@ -77,6 +85,14 @@ def test_hostile_stories_are_refused_or_published(hostile_site):
     assert {"exemplars/doc-hai-04.md", "exemplars/doc-hai-05.md"} <= set(hostile_site.refused)  # javascript: links
     assert len(pages) >= len(PAYLOADS) // 2
     assert MARKER in pages[0].read_text("utf-8")  # the text survives; only its power is gone
+
+
+def test_breakouts_in_every_field_of_a_decision_are_published_harmless(hostile_site):
+    for n in range(len(BREAKOUTS)):
+        assert f"content/commendations/thoat-{n}.md" not in hostile_site.refused
+        html = hostile_site.page(f"khen-thuong/thoat-{n}")
+        assert html.count(MARKER) >= 6 and live_payloads_in_html(html) == []
+    assert MARKER in (hostile_site.root / "site" / "api" / "khen-thuong.csv").read_text("utf-8")
 
 
 def test_no_payload_is_live_in_any_output_file(hostile_site):

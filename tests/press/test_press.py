@@ -130,9 +130,9 @@ def feed_dirs(site: Site) -> list[Path]:
 
 # --- feeds -----------------------------------------------------------------------------------------
 
-def test_the_site_every_movement_and_every_unit_have_atom_rss_and_json_feeds(press):
+def test_the_site_every_movement_every_unit_and_the_commendations_have_atom_rss_and_json_feeds(press):
     content = press.root / "content"
-    expected = {Path("")} | {Path("phong-trao") / p.stem for p in (content / "movements").glob("*.md")} \
+    expected = {Path(""), Path("khen-thuong")} | {Path("phong-trao") / p.stem for p in (content / "movements").glob("*.md")} \
         | {Path("don-vi") / p.stem for p in (content / "units").glob("*.md")}
     found = {d.relative_to(out(press)) for d in feed_dirs(press)}
     assert found == expected
@@ -184,8 +184,8 @@ def test_feed_updated_is_the_newest_entry_change_not_the_build_clock(press):
 
 
 def test_every_sample_is_marked_in_every_feed_format(press):
-    samples = {e["url"] for e in json.loads((out(press) / "api/catalog.json").read_text("utf-8"))["exemplars"]
-               if e["sample"]}
+    catalog = json.loads((out(press) / "api/catalog.json").read_text("utf-8"))
+    samples = {e["url"] for kind in ("exemplars", "commendations") for e in catalog[kind] if e["sample"]}
     assert samples
     for folder in feed_dirs(press):
         for name in ("feed.xml", "rss.xml"):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from commendation_support import DECISION, write_commendation
 from thidua.site.campaign import ENDED, RUNNING, BEFORE, phase_of
 from thidua.site.related import related_stories
 
@@ -21,12 +22,17 @@ def test_an_ended_campaign_shows_its_results_not_rows_of_zeros(site):
     site.clear_exemplars()
     site.exemplar("guong-mot", unit="ham-thuan-bac", movements=["cai-cach-hanh-chinh"], award="Bằng khen")
     site.exemplar("guong-hai", unit="phan-thiet", movements=["cai-cach-hanh-chinh"])
+    write_commendation(site, "quyet-dinh", DECISION, recipients=[
+        {"kind": "collective", "name": "Tập thể Mẫu A", "unit": "phan-thiet"},
+        {"kind": "individual", "name": "Nguyễn Văn Mẫu", "unit": "ham-thuan-bac", "exemplar": "guong-mot"},
+        {"kind": "individual", "name": "Trần Thị Mẫu", "unit": "ham-thuan-bac"}])
     site.build(as_of=date(2024, 1, 15))
     home = site.page("")
     assert '<strong class="td-phase__label">Đã kết thúc</strong>' in home
     assert '<h2 id="tinh-hinh">Kết quả phong trào</h2>' in home
     assert '<dt>Gương điển hình đã đăng</dt><dd><a href="guong-dien-hinh/">2</a></dd>' in home
-    assert '<dt>Được khen thưởng</dt><dd><a href="guong-dien-hinh/khen-thuong/">1</a></dd>' in home
+    # the recipients of the plan's decisions, not the stories whose text names an award
+    assert '<dt>Được khen thưởng</dt><dd><a href="khen-thuong/">3</a></dd>' in home
     assert "td-countdown" not in home and "0 / 15" not in home
     assert '<a href="don-vi/tuy-phong/">' not in home, "a locality without stories has no row"
 

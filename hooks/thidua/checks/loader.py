@@ -24,10 +24,11 @@ from ..content.model import (
 )
 from ..content.moments import moment, parse_time
 from ..content.problems import ContentError, Problem, ProcessingError, processing
-from ..content.source import Document, read_data, read_document
+from ..content.source import MAX_FRONT_CHARS, Document, read_data, read_document
 from ..content.text import did_you_mean, photo_credit, slugify
 from . import (
     bounds,
+    commendations,
     controls,
     docs,
     duplicates,
@@ -86,6 +87,7 @@ def load(root: Path) -> Loaded:
     corpus = Corpus(plans, movements, unit_types, units, movement_kinds=kinds, groupings=groupings)
     problems += _cross_check_taxonomy(corpus, reader.documents)
     corpus.exemplars = reader.each(root / "exemplars", lambda doc: _exemplar(doc, corpus, root))
+    corpus.commendations = reader.each(root / commendations.FOLDER, commendations.builder(corpus, root), commendations.MAX_FRONT)
     problems += strays.stray_problems(root) + docs.docs_problems(root)  # change only with a full reading
     across = _across_stories(corpus, reader.documents)
     return Loaded(corpus, sorted(set(problems + across)), reader.documents, problems)
@@ -117,13 +119,13 @@ class _Reader:
         self.root, self.problems = root, problems
         self.documents: dict[str, Document] = {}
 
-    def each(self, folder: Path, build) -> dict:
+    def each(self, folder: Path, build, max_front: int = MAX_FRONT_CHARS) -> dict:
         items = {}
         for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-            self.one(path, items, build)
+            self.one(path, items, build, max_front)
         return items
 
-    def one(self, path: Path, items: dict, build) -> None:
+    def one(self, path: Path, items: dict, build, max_front: int = MAX_FRONT_CHARS) -> None:
         """Read one file into `items` (by id), its problems into `self.problems`."""
         item_id, relative = path.stem, path.relative_to(self.root).as_posix()
         if path.is_dir():
@@ -132,7 +134,7 @@ class _Reader:
             return
         try:
             with processing(relative):
-                doc = read_document(path, self.root)
+                doc = read_document(path, self.root, max_front)
                 item = build(doc)
         except ContentError as err:
             self.problems += err.problems

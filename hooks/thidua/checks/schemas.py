@@ -38,14 +38,22 @@ TOO_MANY_ITEMS = "danh sách có {count:,} mục, tối đa {limit} mục (too m
 def schema_problems(doc: Document, name: str, extra_properties: dict | None = None) -> list[Problem]:
     """Problems of `doc` against a schema; `extra_properties` adds keys declared by content (groupings).
 
-    Lists over MAX_ITEMS are refused first, since `uniqueItems` compares every pair."""
-    oversized = [doc.problem(str(key), TOO_MANY_ITEMS.format(count=len(value), limit=MAX_ITEMS))
-                 for key, value in doc.meta.items() if isinstance(value, list) and len(value) > MAX_ITEMS]
+    Lists over MAX_ITEMS are refused first, since `uniqueItems` compares every pair; a list that asks no
+    uniqueness (a decision's recipients) may declare its own, larger `maxItems`."""
+    properties = load_schema(name).get("properties", {})
+    oversized = [doc.problem(str(key), TOO_MANY_ITEMS.format(count=len(value), limit=limit))
+                 for key, value in doc.meta.items()
+                 if isinstance(value, list) and len(value) > (limit := _item_limit(properties.get(key)))]
     if oversized:
         return oversized
     validator = _extended(name, json.dumps(extra_properties, sort_keys=True)) if extra_properties else _validator(name)
     errors = sorted(validator.iter_errors(doc.meta), key=lambda e: list(map(str, e.absolute_path)))
     return [p for error in errors for p in _explain(doc, error)]
+
+
+def _item_limit(spec) -> int:
+    spec = spec if isinstance(spec, dict) else {}
+    return MAX_ITEMS if spec.get("uniqueItems") else spec.get("maxItems", MAX_ITEMS)
 
 
 def extended_schema(name: str, extra_properties: dict) -> dict:

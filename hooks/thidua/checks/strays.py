@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..content.problems import Problem
 
-FOLDERS = ("exemplars", "content/plans", "content/movements", "content/units")
+FOLDERS = ("exemplars", "content/plans", "content/movements", "content/units", "content/commendations")
 TEXT_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".txt", ".doc", ".docx", ".odt", ".rtf"})
 MESSAGE = ("tệp “{name}” không được đọc: mỗi bài là một tệp đuôi .md (chữ thường) đặt ngay trong {folder}/ "
            "(file not read)")

@@ -206,11 +206,47 @@ class Corpus:
     exemplars: dict[str, Exemplar] = field(default_factory=dict)
     movement_kinds: dict[str, MovementKind] = field(default_factory=dict)
     groupings: dict[str, Grouping] = field(default_factory=dict)
+    commendations: dict = field(default_factory=dict)  # id -> commendations.Commendation (consultations, decisions)
 
     def published(self, as_of: date) -> Corpus:
-        """The corpus as readers may see it on `as_of`: embargoed stories are simply absent."""
+        """The corpus as readers may see it on `as_of`: embargoed stories and documents are simply absent."""
         visible = {k: e for k, e in self.exemplars.items() if e.date <= as_of}
-        return replace(self, exemplars=visible)
+        documents = {k: c for k, c in self.commendations.items() if c.date <= as_of}
+        return replace(self, exemplars=visible, commendations=documents)
+
+    @cached_property
+    def commendations_newest_first(self) -> list:
+        return sorted(self.commendations.values(), key=lambda c: (c.date, c.id), reverse=True)
+
+    @cached_property
+    def commendations_by_unit(self) -> dict[str, list]:
+        """The documents naming a unit's collectives or people, newest first, each once per unit."""
+        groups: dict[str, list] = defaultdict(list)
+        for document in self.commendations_newest_first:
+            for unit_id in dict.fromkeys(r.unit for r in document.recipients):
+                groups[unit_id].append(document)
+        return dict(groups)
+
+    def commendations_of_unit(self, unit_id: str) -> list:
+        """What a unit's page lists: a locality gathers the documents naming the units located in it."""
+        if not self.is_locality(self.units[unit_id]):
+            return self.commendations_by_unit.get(unit_id, [])
+        ids = {unit_id} | {u.id for u in self.units.values() if u.locality == unit_id}
+        named = {c.id for u in ids for c in self.commendations_by_unit.get(u, [])}
+        return [c for c in self.commendations_newest_first if c.id in named]
+
+    @cached_property
+    def decisions_by_exemplar(self) -> dict[str, list]:
+        """The decisions that name a story's people (a recipient's `exemplar`), newest first."""
+        groups: dict[str, list] = defaultdict(list)
+        for document in self.commendations_newest_first:
+            if document.is_decision:
+                for exemplar_id in dict.fromkeys(r.exemplar for r in document.recipients if r.exemplar):
+                    groups[exemplar_id].append(document)
+        return dict(groups)
+
+    def decisions_of_plan(self, plan_id: str) -> list:
+        return [c for c in self.commendations_newest_first if c.is_decision and c.plan == plan_id]
 
     @cached_property
     def exemplars_newest_first(self) -> list[Exemplar]:

@@ -19,6 +19,7 @@ MAX_FILE_BYTES = 1_000_000
 # Markdown takes ~12 µs a character: 100,000 keep a build under seconds (the longest real page has 20,000).
 MAX_BODY_CHARS = 100_000
 MAX_FRONT_CHARS = 50_000  # front matter needs a few hundred
+MAX_LIST_FRONT_CHARS = 900_000  # a decision's list of up to thousands of recipients (~150 characters each)
 BODY_TOO_LONG = "nội dung dài {length:,} ký tự, tối đa {limit:,}: hãy rút gọn hoặc tách thành nhiều bài (body too long)"
 FRONT_TOO_LONG = ("phần đầu YAML dài {length:,} ký tự, tối đa {limit:,}: các trường chỉ cần vài dòng "
                   "(front matter too long)")
@@ -66,11 +67,11 @@ class _ExplainingLoader(yaml.SafeLoader):
     yaml_implicit_resolvers = _RESOLVERS
 
 
-def read_document(path: Path, root: Path) -> Document:
+def read_document(path: Path, root: Path, max_front: int = MAX_FRONT_CHARS) -> Document:
     relative = path.relative_to(root).as_posix()
     raw = read_capped(path, relative, MAX_FILE_BYTES)
     text = decode(raw, relative).replace("\r\n", "\n").removeprefix("\ufeff")
-    return parse_document(text, relative)
+    return parse_document(text, relative, max_front)
 
 
 def read_data(path: Path, root: Path) -> Document:
@@ -81,7 +82,7 @@ def read_data(path: Path, root: Path) -> Document:
     return Document(relative, meta, "", 1, key_lines)
 
 
-def parse_document(text: str, relative: str) -> Document:
+def parse_document(text: str, relative: str, max_front: int = MAX_FRONT_CHARS) -> Document:
     if not text.strip():
         raise _error(relative, 1, "tệp rỗng: cần phần đầu YAML giữa hai dòng --- rồi đến nội dung (empty file)")
     lines = text.split("\n")
@@ -91,8 +92,8 @@ def parse_document(text: str, relative: str) -> Document:
     if closing is None:
         raise _error(relative, 1, "phần đầu YAML chưa được đóng: thêm một dòng --- sau các trường (unclosed front matter)")
     front = "\n".join(lines[1:closing])
-    if len(front) > MAX_FRONT_CHARS:
-        raise _error(relative, 2, FRONT_TOO_LONG.format(length=len(front), limit=MAX_FRONT_CHARS))
+    if len(front) > max_front:
+        raise _error(relative, 2, FRONT_TOO_LONG.format(length=len(front), limit=max_front))
     body = "\n".join(lines[closing + 1:])
     if len(body) > MAX_BODY_CHARS:
         raise _error(relative, closing + 2, BODY_TOO_LONG.format(length=len(body), limit=MAX_BODY_CHARS), "nội dung")

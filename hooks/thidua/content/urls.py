@@ -6,17 +6,19 @@ URLs are site-relative without a leading slash ("phong-trao/x/"), as MkDocs' `ur
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 HOME = ""
 PLANS = "ke-hoach/"
 MOVEMENTS = "phong-trao/"
 UNITS = "don-vi/"
 EXEMPLARS = "guong-dien-hinh/"
+COMMENDATIONS = "khen-thuong/"  # consultations on proposed awards and commendation decisions
 PAGE = "trang"
 
 EDITORS_GUIDE = "bien-tap/"
 FIELD_REFERENCE = f"{EDITORS_GUIDE}truong-du-lieu/"
+COMMENDATION_FIELDS = f"{FIELD_REFERENCE}khen-thuong/"  # the fields of content/commendations/<id>.md
 CMS = f"{EDITORS_GUIDE}gui-bai/"  # the web form (Decap CMS); out of sitemap, search and feeds
 
 
@@ -38,6 +40,15 @@ def unit(unit_id: str, page: int = 1) -> str:
 
 def exemplar(exemplar_id: str) -> str:
     return f"{EXEMPLARS}{exemplar_id}/"
+
+
+def commendation(commendation_id: str) -> str:
+    return f"{COMMENDATIONS}{commendation_id}/"
+
+
+def mailto(email: str, subject: str) -> str:
+    """A link that opens the reader's mail program with the subject filled in (a consultation's comments)."""
+    return f"mailto:{quote(email, safe='@.+-_')}?subject={quote(subject, safe='')}"
 
 
 def grouping(grouping_id: str) -> str:
@@ -67,6 +78,7 @@ def absolute(site_url: str, url: str) -> str:
 FEED_FILES = {"atom": "feed.xml", "rss": "rss.xml", "json": "feed.json"}
 CATALOG = "api/catalog.json"
 EXEMPLARS_CSV = "api/exemplars.csv"
+COMMENDATIONS_CSV = "api/khen-thuong.csv"  # one row per recipient of a consultation or a decision
 PRESS = "bao-chi/"
 ABOUT = "gioi-thieu/"
 
@@ -100,7 +112,8 @@ def schema(file_name: str) -> str:
 
 SEARCH = "tim-kiem/"
 # The first segments the site uses itself: a grouping (content/groupings.yml) may take none of them.
-TOP_LEVEL = frozenset(url.strip("/") for url in (PLANS, MOVEMENTS, UNITS, EXEMPLARS, EDITORS_GUIDE, PRESS, SEARCH)) | {
+TOP_LEVEL = frozenset(url.strip("/") for url in (PLANS, MOVEMENTS, UNITS, EXEMPLARS, COMMENDATIONS, EDITORS_GUIDE, PRESS,
+                                                  SEARCH)) | {
     "api", "assets", "schema", "search", "stylesheets", "javascripts", "feed.xml", "rss.xml", "feed.json"}
 SEARCH_INDEX = "tim-kiem/chi-muc/"  # the search index, written after the build (search.py)
 SEARCH_SCRIPT = "assets/thidua-search.js"
@@ -139,12 +152,13 @@ RESERVED_EXEMPLAR_IDS = frozenset({
 })
 
 
-def tag_uri(site_url: str, day, first_id: str) -> str:
+def tag_uri(site_url: str, day, first_id: str, section: str = EXEMPLARS) -> str:
     """A story's identity (RFC 4151), minted from the id it was first published under: kept through renames.
 
-    tag:thidua.binhthuan.example,2023-09-01:guong-dien-hinh/<first-id>"""
+    tag:thidua.binhthuan.example,2023-09-01:guong-dien-hinh/<first-id>; a commendation's is minted the same
+    way under its own section (khen-thuong/<id>)."""
     host = urlsplit(site_url).hostname or site_url
-    return f"tag:{host},{day.isoformat()}:{EXEMPLARS}{first_id}"
+    return f"tag:{host},{day.isoformat()}:{section}{first_id}"
 
 
 def feed_archive(page_url: str, number: int) -> str:

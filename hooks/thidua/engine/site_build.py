@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..checks.commendations import working_days_setting
 from ..checks.loader import Loaded, load
 from ..checks.schemas import SCHEMA_DIR
 from ..content import urls
@@ -17,6 +18,7 @@ from ..content.model import Corpus, Exemplar
 from ..content.moments import iso
 from ..content.problems import ContentError, now_processing
 from ..content.text import format_date
+from ..content.words import catalogue
 from ..hosting import server_files
 from ..press.republish import Republish
 from ..press.structured_data import Head
@@ -24,6 +26,7 @@ from ..press.syndication import Syndication
 from ..readers import images, search
 from ..site import cms, guide
 from ..site.browse import browse_links
+from ..site.commendations import commendation_pages
 from ..site.pages import home_page, site_pages
 from ..site.sections import SECTIONS, section_of
 from ..site.settings import Settings, settings_from
@@ -115,7 +118,8 @@ class SiteBuild:
 
     def template_globals(self) -> dict:
         return {"thidua_urls": urls, "thidua_photos": self.photos, "thidua_browse": browse_links(),
-                "thidua_sections": SECTIONS, "thidua_short_name": self.settings.short_name}
+                "thidua_sections": SECTIONS, "thidua_short_name": self.settings.short_name,
+                "thidua_words": catalogue(), "thidua_as_of": self.settings.as_of}
 
     def head(self, page: PageSpec | None, title: str, description: str) -> Head:
         """What the head of a page tells machines (Open Graph, feeds, JSON-LD), any page, ours or not."""
@@ -150,5 +154,6 @@ def _photo(root: Path, exemplar: Exemplar) -> images.Photo:
 
 def _plan(corpus: Corpus, settings: Settings, info: SiteInfo, syndication: Syndication) -> dict[str, PageSpec]:
     pages = [home_page(corpus, settings.as_of, info.name, syndication.photos), *site_pages(corpus, settings.page_size),
-             *guide.guide_pages(corpus), syndication.press_page()]
+             *commendation_pages(corpus, settings.as_of),
+             *guide.guide_pages(corpus, working_days_setting(info.root)), syndication.press_page()]
     return {page.url: page for page in pages}

@@ -44,7 +44,19 @@ def catalog(corpus: Corpus, terms: Terms) -> dict:
                        "url": absolute(urls.exemplar(e.id)), "ninjs": absolute(urls.ninjs(e.id)),
                        "share_image": absolute(urls.share_image(e.id, bool(e.photo)))}
                       for e in corpus.exemplars_newest_first],
+        "commendations": commendation_entries(corpus, terms),
     }
+
+
+def commendation_entries(corpus: Corpus, terms: Terms) -> list[dict]:
+    """Consultations and decisions, newest first; their recipients are in /api/khen-thuong.csv."""
+    absolute = lambda url: urls.absolute(terms.site_url, url)  # noqa: E731
+    return [{"id": d.id, "uri": urls.tag_uri(terms.site_url, d.date, d.first_id, urls.COMMENDATIONS),
+             "type": d.type, "title": d.display_title, "sample": d.sample, "plan": d.plan, "date": d.date.isoformat(),
+             "issuer": d.issuer, "award": d.award, "number": d.number or None, "signer": d.signer or None,
+             "comment_until": d.comment_until.isoformat() if d.comment_until else None,
+             "recipients": len(d.recipients), "url": absolute(urls.commendation(d.id))}
+            for d in corpus.commendations_newest_first]
 
 
 def catalog_bytes(corpus: Corpus, terms: Terms) -> bytes:

@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from feedgen.feed import FeedGenerator
 
@@ -46,6 +46,9 @@ class Feed:
     group: str = "site"  # "site", "movement" or "unit"
     label: str = ""  # short name for listings
     size: int = MAX_ENTRIES  # entries in the subscription document and in each archive page
+    # Feeds of other items than stories (commendations): how one item becomes an entry and a JSON Feed item.
+    entry: Callable | None = None  # (fe, item, terms, self_kind, contents or None) -> None; None: `_entry`
+    json_item: Callable | None = None  # (item, terms, contents, texts) -> dict; None: `_json_item`
 
     @property
     def stories(self) -> Sequence[Story]:
@@ -150,7 +153,7 @@ def _generator(feed: Feed, terms: Terms, self_kind: str, updated: datetime, cont
     fg.updated(updated)
     fg.lastBuildDate(updated)
     for story in stories:
-        _entry(fg.add_entry(order="append"), story, terms, self_kind, contents)
+        (feed.entry or _entry)(fg.add_entry(order="append"), story, terms, self_kind, contents)
     return fg
 
 
@@ -218,7 +221,7 @@ def json_feed(feed: Feed, terms: Terms, contents: dict[str, str], texts: dict[st
 def _json_document(feed: Feed, terms: Terms, stories: Sequence[Story], contents: dict[str, str],
                    texts: dict[str, str]) -> bytes:
     absolute = lambda url: urls.absolute(terms.site_url, url)  # noqa: E731
-    items = [_json_item(story, terms, contents, texts) for story in stories]
+    items = [(feed.json_item or _json_item)(story, terms, contents, texts) for story in stories]
     document = {
         "version": JSON_FEED_VERSION,
         "title": feed.title,

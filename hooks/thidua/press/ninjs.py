@@ -70,8 +70,8 @@ def ninjs(story: Story, terms: Terms, share_size: int | None = None) -> dict:
         item["organisations"].insert(0, {"name": ex.name, "rel": "about"})
     if notes:
         item["edNote"] = " ".join(notes)
-    if ex.award:
-        item["descriptions"].append({"role": "award", "contentType": "text/plain", "value": ex.award})
+    for award in ([ex.award] if ex.award else []) + list(story.awards):  # its own words, then the decisions'
+        item["descriptions"].append({"role": "award", "contentType": "text/plain", "value": award})
     if story.photo is not None:
         item["associations"] = [_picture(story.photo, story, terms, share_size)]
     return item

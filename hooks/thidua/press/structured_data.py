@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from ..content import urls
 from ..content.model import INDIVIDUAL, SAMPLE_LABEL, Corpus, Exemplar, Unit
 from ..content.moments import iso
+from ..content.words import word
+from ..site.stories import decision_award
 from .terms import Terms
 
 FEED_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml", "json": "application/feed+json"}
@@ -57,8 +59,10 @@ def news_article(corpus: Corpus, exemplar: Exemplar, terms: Terms) -> dict:
     absolute = lambda url: urls.absolute(terms.site_url, url)  # noqa: E731
     unit = corpus.units[exemplar.unit]
     subject: dict = {"@type": "Person" if exemplar.kind == INDIVIDUAL else "Organization", "name": exemplar.name}
-    if exemplar.award:
-        subject["award"] = exemplar.award
+    awards = ([exemplar.award] if exemplar.award else []) + [
+        decision_award(d) for d in corpus.decisions_by_exemplar.get(exemplar.id, [])]
+    if awards:  # schema.org's award: the story's own words, then each decision that names them
+        subject["award"] = awards[0] if len(awards) == 1 else awards
     subject["memberOf" if exemplar.kind == INDIVIDUAL else "parentOrganization"] = organisation(unit, terms)
     url = absolute(urls.exemplar(exemplar.id))
     article = {
@@ -130,4 +134,7 @@ def head_for(kind: str | None, context: dict, corpus: Corpus, terms: Terms) -> H
                     json_ld=script_json(government_organization(corpus, u, terms)))
     if kind in ("home", "exemplars", "press"):
         return base
+    if kind in ("commendations", "commendation"):
+        return Head(image=base.image, image_alt=base.image_alt,
+                    feeds=feed_links(urls.COMMENDATIONS, word("commendations.title"), terms))
     return Head(image=base.image, image_alt=base.image_alt)

@@ -17,7 +17,7 @@ from ..site import redirects
 from ..site.settings import Settings, SettingsError
 from ..site.spec import PageSpec
 from ..site.stories import Story, ToHtml, render_stories, render_story
-from . import catalog, feeds, ninjs, sitemaps
+from . import catalog, commendations, feeds, ninjs, sitemaps
 from .republish import Republish, republish
 from .share_cache import Card, FromPhoto, ShareImages
 from .structured_data import Head, head_for
@@ -82,6 +82,8 @@ class Syndication:
         """What the press page lists: every feed with stories, the catalog, the licence, the contact."""
         return {"feeds": [f for f in self.feeds if f.every], "contact": self.settings.press_contact,
                 "terms": self.terms, "catalog": urls.CATALOG, "csv": urls.EXEMPLARS_CSV,
+                "commendations": {"feeds": urls.feeds(urls.COMMENDATIONS), "csv": urls.COMMENDATIONS_CSV,
+                                  "count": len(self.corpus.commendations)},
                 "entries": {"site": feeds.MAX_ENTRIES, "topic": feeds.TOPIC_ENTRIES},
                 "movements": {m.id: m for m in self.corpus.movements.values()},
                 "units": {u.id: u for u in self.corpus.units.values()}}
@@ -98,6 +100,7 @@ class Syndication:
 
         self.share_images.publish(site_dir)
         self._write_feeds(put)
+        self._write_commendation_feed(put)
         for story in self.stories.values():
             ex = story.exemplar
             now_processing(ex.source)
@@ -114,9 +117,27 @@ class Syndication:
         now_processing(None)
         put(urls.CATALOG, catalog.catalog_bytes(self.corpus, self.terms))
         put(urls.EXEMPLARS_CSV, catalog.exemplars_csv(self.corpus, self.terms))
+        put(urls.COMMENDATIONS_CSV, commendations.recipients_csv(self.corpus, self.terms))
         put(urls.NEWS_SITEMAP, sitemaps.news_sitemap(self.stories.values(), self.as_of, self.terms, self.overrides))
         put(urls.ROBOTS, sitemaps.robots(self.terms))
         return written
+
+    @property
+    def commendation_feed(self) -> feeds.Feed:
+        items = commendations.notices(self.corpus, self.terms.site_url, self.to_html)
+        return commendations.commendation_feed(items, self.terms.site_name)
+
+    def _write_commendation_feed(self, put) -> None:
+        """/khen-thuong/'s feeds, by the stories' feed functions: the same identity and archive rules."""
+        feed = self.commendation_feed
+        # only the subscription documents carry whole entries; archive entries are brief
+        contents, texts = commendations.entry_contents(list(feed.stories), self.corpus, self.terms, self.overrides)
+        updated = feeds.feed_updated(feed.stories, feeds.site_fallback(self.corpus))
+        put(feed.url("atom"), feeds.atom(feed, self.terms, updated, contents))
+        put(feed.url("rss"), feeds.rss(feed, self.terms, updated, contents))
+        put(feed.url("json"), feeds.json_feed(feed, self.terms, contents, texts))
+        for archive in feeds.archives(feed):
+            put(archive.url, feeds.atom_archive(archive, self.terms))
 
     def _write_feeds(self, put) -> None:
         contents = {sid: feeds.entry_html(s, self.terms, self.overrides) for sid, s in self.stories.items()}

@@ -40,7 +40,8 @@ def browse_pages(corpus: Corpus, page_size: int) -> list[PageSpec]:
         pages += _listing(items, page_size, lambda n, k=kind: urls.exemplars_of_kind(k, n),
                           f"Gương điển hình: {label.lower()}", "by-kind",
                           f"Các gương {label.lower()} điển hình, mới nhất trước.")
-    pages += _listing([e for e in newest if e.award], page_size, urls.awarded,
+    awarded = [e for e in newest if e.award or e.id in corpus.decisions_by_exemplar]  # its own words or a decision
+    pages += _listing(awarded, page_size, urls.awarded,
                       "Gương điển hình được khen thưởng", "awarded",
                       "Các gương điển hình đã được khen thưởng, mới nhất trước.", show_award=True)
     by_month: dict[str, list[Exemplar]] = defaultdict(list)

@@ -52,7 +52,7 @@ def phase_of(plan: Plan, as_of: date) -> Phase:
 @dataclass(frozen=True)
 class Results:
     stories: int
-    awarded: int
+    awarded: int  # recipients of the plan's commendation decisions: one source, not the stories' text
     units_with_stories: int  # units whose own stories were published
     movements_with_stories: int
     reported: int
@@ -64,7 +64,7 @@ def results_of(corpus: Corpus, plan: Plan) -> Results:
     reports = [u.report_for(plan.id) for u in corpus.units.values()]
     reports = [r for r in reports if r is not None]
     return Results(
-        stories=len(corpus.exemplars), awarded=sum(1 for e in corpus.exemplars.values() if e.award),
+        stories=len(corpus.exemplars), awarded=sum(len(d.recipients) for d in corpus.decisions_of_plan(plan.id)),
         units_with_stories=len(corpus.by_unit), movements_with_stories=len(movements & set(corpus.by_movement)),
         reported=len(reports), on_time=sum(1 for r in reports if r.submitted <= plan.report_deadline))
 

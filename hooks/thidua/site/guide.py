@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..checks.loader import grouping_properties
-from ..checks.schemas import extended_schema
+from ..checks.schemas import extended_schema, load_schema
 from ..content import templates, urls
 from ..content.model import Corpus
 from .spec import PageSpec
@@ -19,6 +19,7 @@ DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 TYPE_LABELS = {"string": "chữ", "array": "danh sách", "object": "nhóm trường", "boolean": "true hoặc false",
                "integer": "số nguyên", "number": "số"}
 TITLE = "Các trường của một bài"
+COMMENDATION_TITLE = "Các trường của văn bản khen thưởng"
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,8 @@ def _describe(key: str, spec: dict, needed: str) -> FieldDoc:
         rules.append("không được để trống")
     if spec.get("minItems"):
         rules.append(f"ít nhất {spec['minItems']} mục")
+    if spec.get("maxItems"):
+        rules.append(f"tối đa {spec['maxItems']:,} mục".replace(",", "."))
     if spec.get("uniqueItems"):
         rules.append("không lặp lại mục")
     sub = []
@@ -99,7 +102,15 @@ def _kind(spec: dict) -> str:
 
 
 def _conditional(schema: dict) -> dict[str, str]:
-    """Keys required by an if/then on another key's value, e.g. consent when kind is individual."""
+    """Keys required by an if/then on another key's value, e.g. consent when kind is individual; the
+    commendation schema has one if/then per type of document, under allOf."""
+    out = {}
+    for part in [schema, *schema.get("allOf", [])]:
+        out.update(_one_conditional(part))
+    return out
+
+
+def _one_conditional(schema: dict) -> dict[str, str]:
     condition, then = schema.get("if", {}), schema.get("then", {})
     trigger = next(iter(condition.get("properties", {}).items()), None)
     if not trigger or "const" not in trigger[1]:
@@ -113,11 +124,22 @@ def _conditional(schema: dict) -> dict[str, str]:
     return out
 
 
-def guide_pages(corpus: Corpus) -> list[PageSpec]:
+def guide_pages(corpus: Corpus, working_days: int = 10) -> list[PageSpec]:
     return [PageSpec(
         urls.FIELD_REFERENCE, "main.html", TITLE, "fields", in_nav=True, body=field_reference_markdown(corpus),
         description="Mọi trường trong phần đầu YAML của một bài gương điển hình, lấy trực tiếp từ lược đồ.",
+    ), PageSpec(
+        urls.COMMENDATION_FIELDS, "main.html", COMMENDATION_TITLE, "fields",
+        body=commendation_fields_markdown(corpus, working_days),
+        description="Mọi trường của một thông báo lấy ý kiến hay quyết định khen thưởng, lấy trực tiếp từ lược đồ.",
     )]
+
+
+def commendation_fields_markdown(corpus: Corpus, working_days: int) -> str:
+    units = sorted(corpus.units.values(), key=lambda u: (corpus.unit_types[u.type].order, u.order, u.name))
+    return templates.render("commendation-fields.md", fields=field_reference(load_schema("commendation")),
+                            units=units, working_days=working_days,
+                            schema_url=urls.relative(urls.COMMENDATION_FIELDS, urls.schema("commendation.schema.json")))
 
 
 def field_reference_markdown(corpus: Corpus, schema: dict | None = None) -> str:
@@ -127,4 +149,6 @@ def field_reference_markdown(corpus: Corpus, schema: dict | None = None) -> str:
     schema = schema or extended_schema("exemplar", grouping_properties(corpus))
     return templates.render("fields.md", fields=field_reference(schema), units=units,
                             unit_types=corpus.unit_types, movements=movements,
-                            schema_url=urls.relative(urls.FIELD_REFERENCE, urls.schema("exemplar.schema.json")))
+                            schema_url=urls.relative(urls.FIELD_REFERENCE, urls.schema("exemplar.schema.json")),
+                            # a link between Markdown pages names the page's source file, which MkDocs checks
+                            commendation_fields_url=urls.relative(urls.FIELD_REFERENCE, urls.COMMENDATION_FIELDS) + "index.md")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..content.commendations import Commendation
 from ..content.model import Exemplar
 from .spec import PageSpec
 
@@ -15,6 +16,11 @@ def page_lastmod(spec: PageSpec) -> date | None:
     context = spec.context
     if isinstance(context.get("exemplar"), Exemplar):
         return context["exemplar"].last_modified
+    if isinstance(context.get("document"), Commendation):  # a consultation or decision never changes its date
+        return context["document"].date
+    documents = [c for c in (*context.get("open", ()), *context.get("others", ())) if isinstance(c, Commendation)]
+    if documents:
+        return max(c.date for c in documents)
     listed = [item for item in getattr(context.get("page"), "items", ()) if isinstance(item, Exemplar)]
     listed += [item for item in context.get("latest", ()) if isinstance(item, Exemplar)]
     return max((e.last_modified for e in listed), default=None)

@@ -44,7 +44,8 @@ def home_context(corpus: Corpus, photos=()) -> dict[str, Any]:
     latest = [e for e in corpus.exemplars_newest_first[:HOME_LATEST + len(featured)] if e not in featured]
     others = [p for p in corpus.plans_newest_first if p.id != plan.id]
     return {"corpus": corpus, "plan": plan, "other_plans": others, "movements": corpus.movements_of(plan.id),
-            "featured": featured, "latest": latest[:HOME_LATEST], "exemplar_count": len(corpus.exemplars)}
+            "featured": featured, "latest": latest[:HOME_LATEST], "exemplar_count": len(corpus.exemplars),
+            "decisions": corpus.decisions_of_plan(plan.id)}
 
 
 def _plan_pages(corpus: Corpus) -> list[PageSpec]:
@@ -100,6 +101,7 @@ def _unit_pages(corpus: Corpus, page_size: int) -> list[PageSpec]:
                 description=f"{unit.name}: loại đơn vị, gương điển hình, phong trào và tình hình báo cáo.",
                 context={"unit": unit, "type": corpus.unit_types[unit.type], "page": page, "reports": reports,
                          "movements": corpus.movements_of_unit(unit.id),
+                         "commendations": corpus.commendations_of_unit(unit.id),
                          "locality": corpus.units.get(unit.locality or ""),
                          "cluster": corpus.units.get(unit.cluster or "")},
             ))
@@ -124,7 +126,8 @@ def _exemplar_page(corpus: Corpus, exemplar: Exemplar) -> PageSpec:
         description=exemplar.summary, body=exemplar.body, source=exemplar.source,
         context={"exemplar": exemplar, "unit": unit, "locality": corpus.locality(unit),
                  "movements": [corpus.movements[m] for m in exemplar.movements],
-                 "related": related_stories(corpus, exemplar)},
+                 "related": related_stories(corpus, exemplar),
+                 "decisions": corpus.decisions_by_exemplar.get(exemplar.id, [])},
     )
 
 

@@ -18,6 +18,8 @@ import nh3
 from ..content import urls
 from ..content.model import Corpus, Exemplar, Unit
 from ..content.problems import now_processing
+from ..content.text import format_date
+from ..content.words import word
 from .sanitize import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_TAGS,
@@ -78,6 +80,7 @@ class Story:
     text: str  # the body as plain text, paragraphs separated by blank lines
     photo: Photo | None
     identity: str = ""  # the tag: URI of feeds and ninjs, from the story's first id (urls.tag_uri)
+    awards: tuple[str, ...] = ()  # the awards of the decisions naming the story's people (commendations)
 
     @property
     def published(self) -> datetime:
@@ -102,7 +105,7 @@ def render_story(corpus: Corpus, exemplar: Exemplar, photos: dict, site_url: str
     now_processing(exemplar.source)
     page_url = urls.absolute(site_url, urls.exemplar(exemplar.id))
     rendered, toc_tokens = to_html(exemplar.body)
-    body = absolute_links(clean_html(_PERMALINK.sub("", rendered), STORY_LINK_REL), page_url)
+    body = syndicated_html(rendered, page_url)
     unit = corpus.units[exemplar.unit]
     photo = None
     if exemplar.id in photos:
@@ -114,7 +117,18 @@ def render_story(corpus: Corpus, exemplar: Exemplar, photos: dict, site_url: str
                       largest.width, largest.height)
     return Story(exemplar, unit, corpus.locality(unit),
                  tuple(corpus.movements[m] for m in exemplar.movements), page_url, clean_html(rendered, STORY_LINK_REL),
-                 toc_tokens, body, html_to_text(body), photo, urls.tag_uri(site_url, exemplar.date, exemplar.first_id))
+                 toc_tokens, body, html_to_text(body), photo, urls.tag_uri(site_url, exemplar.date, exemplar.first_id),
+                 tuple(decision_award(d) for d in corpus.decisions_by_exemplar.get(exemplar.id, [])))
+
+
+def syndicated_html(rendered: str, page_url: str) -> str:
+    """A rendered body as it leaves the site: sanitised, links absolute, no heading permalinks."""
+    return absolute_links(clean_html(_PERMALINK.sub("", rendered), STORY_LINK_REL), page_url)
+
+
+def decision_award(decision) -> str:
+    """A decision's award with its number and date: "Bằng khen … (Quyết định số 123/QĐ-UBND ngày 20/12/2023)"."""
+    return word("commendations.award_with_decision", decision.award, decision.number, format_date(decision.date))
 
 
 def renditions(processed, base_url: str) -> tuple[Rendition, ...]:
