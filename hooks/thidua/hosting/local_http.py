@@ -64,6 +64,7 @@ class GuardedHandler(BaseHTTPRequestHandler):
     server_version = "thidua"
     sys_version = ""
     protocol_version = "HTTP/1.0"  # one request a connection: no keep-alive to be smuggled into
+    timeout = 30  # seconds a connection may stay silent: stopping the server waits for no idle client
 
     def answer_get(self, path: str) -> Answer:
         raise NotImplementedError
@@ -146,5 +147,5 @@ class GuardedHandler(BaseHTTPRequestHandler):
 def local_server(handler: type[GuardedHandler], port: int) -> ThreadingHTTPServer:
     """A server on 127.0.0.1:<port> (0: any free port) answering through the guarded handler."""
     server = ThreadingHTTPServer((LOOPBACK, port), handler)
-    server.daemon_threads = True
+    server.daemon_threads = False  # server_close() waits for answers under way (a commit, say) to finish
     return server
