@@ -16,7 +16,7 @@ site: $(STAMP) $(NODE)
 serve: $(STAMP) $(NODE)
 	$(BIN)/thidua serve
 
-# The web form /bien-tap/gui-bai/ against this checkout, with decap-server: no account needed.
+# The web form /bien-tap/gui-bai/ against this checkout, with its own local backend: no account needed.
 cms: $(STAMP) $(NODE)
 	$(BIN)/thidua cms
 
