@@ -11,7 +11,6 @@ import re
 import signal
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -73,6 +72,9 @@ def test_one_server_serves_the_form_its_configuration_and_its_backend_under_a_to
         with urllib.request.urlopen(local.url + "config.yml") as response:
             config = yaml.safe_load(response.read().decode("utf-8"))
         assert config["local_backend"] == {"url": local.api}
+        opened_as_localhost = request(form.port, "GET", urlsplit(local.url).path + "config.yml", host=f"localhost:{form.port}")
+        assert yaml.safe_load(opened_as_localhost.text)["local_backend"]["url"] == \
+            local.api.replace("127.0.0.1", "localhost")  # the same origin as the page, whichever name opened it
         assert config["backend"]["branch"] == "main" == local.branch
         info = form("info")
         assert info.status == 200 and "editorial_workflow" in info.json["publish_modes"]  # drafts as branches
@@ -129,6 +131,31 @@ def test_paths_outside_exemplars_are_refused_for_reading_and_writing(checkout, p
     assert (git(checkout, "for-each-ref"), git(checkout, "status", "--porcelain")) == before
 
 
+def test_requests_of_the_wrong_shape_are_refused_in_vietnamese_and_change_nothing(checkout):
+    before = git(checkout, "for-each-ref"), (checkout / ".git" / "config").read_text("utf-8")
+    with local_cms(checkout) as local:
+        form = Form(local)
+        replies = [
+            request(form.port, "POST", form.path, body=b"{not json", headers={"Origin": f"http://127.0.0.1:{form.port}"}),
+            api(form.port, form.path, ["info"]),
+            api(form.port, form.path, {"action": "getEntry", "params": {"branch": "khac", "path": "exemplars/x.md"}}),
+            api(form.port, form.path, {"action": "__class__", "params": {"branch": "main"}}),
+            form("entriesByFiles", files=[["exemplars/x.md"]]),
+            form("persistEntry", dataFiles=["exemplars/x.md"], assets=[], options={}),
+            form("persistEntry", dataFiles=[{"slug": "../../x", "path": "exemplars/x.md", "raw": "x"}], assets=[],
+                 options={"collectionName": "exemplars", "useWorkflow": True, "status": "draft"}),
+            form("persistEntry", dataFiles=[{"slug": "x", "path": "exemplars/x.md", "raw": "x"}], assets=[],
+                 options={"collectionName": "exemplars", "useWorkflow": True, "status": "draft"},
+                 cmsLabelPrefix="x\n[core]\n\tfsmonitor = touch /tmp/pwned\n"),
+            form("persistMedia", asset={"path": "exemplars/x.png", "encoding": "base64", "content": "không phải base64"},
+                 options={"commitMessage": "x"}),
+        ]
+        for reply in replies:
+            assert reply.status in (403, 422), reply
+            assert reply.json["error"].endswith(")") and "Traceback" not in reply.text
+    assert (git(checkout, "for-each-ref"), (checkout / ".git" / "config").read_text("utf-8")) == before
+
+
 def test_a_draft_is_a_branch_holding_only_the_story_and_the_editors_unfinished_work_stays_put(checkout):
     (checkout / "exemplars" / "dang-viet.md").write_text("chưa xong", encoding="utf-8")
     (checkout / "mkdocs.yml").write_text((checkout / "mkdocs.yml").read_text("utf-8") + "\n# sửa dở\n", "utf-8")
@@ -182,17 +209,26 @@ def test_publishing_a_story_the_checker_refuses_is_refused_with_its_words_and_ma
     assert (checkout / "exemplars" / "co-so-dien-thoai.md").read_text("utf-8") == fixed
 
 
-def test_a_photo_a_story_uses_cannot_be_replaced_by_one_the_checker_refuses(checkout):
+def test_a_photo_a_story_uses_cannot_be_replaced_by_one_the_checker_refuses_nor_removed(checkout):
     from PIL import Image
 
     small = checkout / "nho.jpg"
     Image.new("RGB", (640, 480), (10, 120, 40)).save(small, "JPEG")
+    main = git(checkout, "rev-parse", "main").strip()
     with local_cms(checkout) as local:
-        reply = Form(local)("persistMedia", options={"commitMessage": "Ảnh"}, asset={
+        form = Form(local)
+        replaced = form("persistMedia", options={"commitMessage": "Ảnh"}, asset={
             "path": "exemplars/to-tu-quan-mau-duong-lang-xanh.jpg", "encoding": "base64",
             "content": base64.b64encode(small.read_bytes()).decode()})
-        assert reply.status == 422 and "exemplars/to-tu-quan-mau-duong-lang-xanh.md:" in reply.json["error"]
-        assert "640 px" in reply.json["error"]
+        assert replaced.status == 422 and "exemplars/to-tu-quan-mau-duong-lang-xanh.md:" in replaced.json["error"]
+        assert "chỉ rộng 640 px" in replaced.json["error"]
+        removed = form("deleteFile", path="exemplars/to-tu-quan-mau-duong-lang-xanh.jpg", options={"commitMessage": "x"})
+        assert removed.status == 422 and "không tìm thấy tệp ảnh" in removed.json["error"]
+        other = form("persistMedia", options={"commitMessage": "Ảnh"}, asset={
+            "path": "exemplars/anh-chua-dung.jpg", "encoding": "base64",
+            "content": base64.b64encode(small.read_bytes()).decode()})
+        assert other.status == 200  # a photo no story shows yet: the checker judges it with its story
+    assert git(checkout, "diff", "--name-only", main, "main").split() == ["exemplars/anh-chua-dung.jpg"]
     assert git(checkout, "status", "--porcelain") == "?? nho.jpg\n"
 
 

@@ -23,7 +23,10 @@ from .cms_files import FOLDER, FsFiles, GitFiles, Refused
 from .cms_git import GitError
 
 STATUS_PREFIX = "decap-cms/"  # decap-cms-lib-util's label prefix: the status is the description's tail
-SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,150}$")
+# A draft's slug makes its branch name: letters, digits, "-", "_" and single dots inside (the checker then
+# judges the story's id, with its own words).
+SLUG = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?=[A-Za-z0-9_-])){0,150}$")
+PREFIX = re.compile(r"^[A-Za-z0-9/_-]{1,40}$")
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp")
 
 
@@ -50,6 +53,8 @@ class CmsApi:
                 return 200, method(params)
         except Refused as refused:
             return refused.status, {"error": refused.words}
+        except (AttributeError, TypeError, KeyError, ValueError):  # a field of the wrong shape
+            return 422, {"error": word("local_cms.bad_request")}
         except GitError as err:  # git's own words are for the terminal
             print(f"thidua cms: {err}", file=sys.stderr)
             return 500, {"error": word("local_cms.failed")}
@@ -210,7 +215,12 @@ def slug_of(slug: object) -> str:
 
 
 def label_prefix(prefix: object) -> str:
-    return prefix if isinstance(prefix, str) and prefix else STATUS_PREFIX
+    """The prefix of a draft's status label (it is written into .git/config): plain characters only."""
+    if prefix in (None, ""):
+        return STATUS_PREFIX
+    if not isinstance(prefix, str) or not PREFIX.match(prefix):
+        refuse(422, word("local_cms.bad_request"))
+    return prefix
 
 
 def status_label(status: object, prefix: object) -> str:

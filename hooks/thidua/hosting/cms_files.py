@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from ..content.words import word
-from .cms_gate import refusals
+from .cms_gate import errors, refusals
 from .cms_git import SNAPSHOT_FOLDERS, GitDrafts, UnsavedWork
 
 FOLDER = "exemplars"  # the only folder the form reads or writes
@@ -23,8 +23,8 @@ class Refused(Exception):
         super().__init__(words)
 
 
-def gate(snapshot: Path, changes: dict[str, bytes | None]) -> None:
-    problems = refusals(snapshot, set(changes))
+def gate(before: frozenset, snapshot: Path, changes: dict[str, bytes | None]) -> None:
+    problems = refusals(before, snapshot, set(changes))
     if problems:
         raise Refused(422, "\n".join([word("local_cms.refused"), *(str(p) for p in problems)]))
 
@@ -35,6 +35,7 @@ class GitFiles:
     def __init__(self, root: Path, branch: str, workdir: Path) -> None:
         self.workdir = workdir
         self.drafts = GitDrafts(root, branch, workdir)
+        self.known: tuple[str, frozenset] = ("", frozenset())  # the published branch's errors, by its commit
 
     def read(self, path: str) -> bytes | None:
         return self.drafts.read(self.drafts.main_tip(), path)
@@ -49,7 +50,9 @@ class GitFiles:
         main = self.drafts.main_tip()
         tree = self.drafts.tree(main, changes)
         with tempfile.TemporaryDirectory(dir=self.workdir) as scratch:
-            gate(self.drafts.snapshot(tree, Path(scratch) / "kho"), changes)
+            if self.known[0] != main:
+                self.known = (main, errors(self.drafts.snapshot(main, Path(scratch) / "truoc")))
+            gate(self.known[1], self.drafts.snapshot(tree, Path(scratch) / "sau"), changes)
         try:
             self.drafts.publish(tree, [main, *([draft_tip] if draft_tip else [])], message, sorted(changes))
         except UnsavedWork as unsaved:
@@ -72,14 +75,19 @@ class FsFiles:
 
     def read(self, path: str) -> bytes | None:
         target = self.root / path
-        if target.is_symlink() or not target.is_file():
+        if self._folder() is None or target.is_symlink() or not target.is_file():
             return None
         return target.read_bytes()
 
     def listed(self) -> list[str]:
-        folder = self.root / FOLDER
+        folder = self._folder()
         return sorted(f"{FOLDER}/{p.name}" for p in folder.iterdir() if p.is_file() and not p.is_symlink()) \
-            if folder.is_dir() else []
+            if folder else []
+
+    def _folder(self) -> Path | None:
+        """exemplars/, unless it is missing or a link leading elsewhere."""
+        folder = self.root / FOLDER
+        return folder if folder.is_dir() and not folder.is_symlink() else None
 
     def publish(self, changes: dict[str, bytes | None], message: str) -> None:
         with tempfile.TemporaryDirectory(dir=self.workdir) as scratch:
@@ -87,8 +95,9 @@ class FsFiles:
             for name in SNAPSHOT_FOLDERS:
                 if (self.root / name).is_dir():
                     shutil.copytree(self.root / name, snapshot / name, symlinks=True)
+            before = errors(snapshot)
             write(snapshot, changes)
-            gate(snapshot, changes)
+            gate(before, snapshot, changes)
         write(self.root, changes)
 
 

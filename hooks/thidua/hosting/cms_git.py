@@ -152,7 +152,8 @@ class GitDrafts:
     def _run(self, *args: str, data: bytes | None = None, env: dict | None = None,
              check: bool = True) -> subprocess.CompletedProcess:
         done = subprocess.run(["git", "-c", "core.hooksPath=/dev/null", *args], cwd=self.root, input=data,
-                              capture_output=True, env=env or self.env, stdin=subprocess.DEVNULL if data is None else None)
+                              capture_output=True, env=env or self.env,
+                              stdin=subprocess.DEVNULL if data is None else None)
         if check and done.returncode != 0:
             raise GitError(f"git {args[0]}: {done.stderr.decode('utf-8', 'replace').strip()}")
         return done

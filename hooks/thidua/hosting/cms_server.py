@@ -14,9 +14,10 @@ import secrets
 from pathlib import Path
 
 from .cms_api import CmsApi
-from .local_http import Answer, GuardedHandler, local_server
+from .local_http import LOOPBACK, Answer, GuardedHandler, local_server
 
 API = "api/v1"
+CONFIG = "config.yml"
 TYPES = {".yml": "text/yaml; charset=utf-8", ".json": "application/json", ".js": "text/javascript; charset=utf-8",
          ".html": "text/html; charset=utf-8", ".txt": "text/plain; charset=utf-8"}
 
@@ -41,6 +42,9 @@ def cms_server(port: int, token: str, api: CmsApi):
             if source is None:
                 return Answer.error(404)
             data = source.read_bytes() if isinstance(source, Path) else source.encode("utf-8")
+            if name.endswith(CONFIG):  # the API under the name the page was opened by: the same origin
+                opened_as = f"http://{LOOPBACK}:{server.server_address[1]}/"
+                data = data.replace(opened_as.encode(), f"{self.origin}/".encode())
             kind = TYPES.get(Path(name).suffix) or mimetypes.guess_type(name)[0] or "application/octet-stream"
             return Answer(200, kind, data)
 

@@ -60,6 +60,7 @@ class GuardedHandler(BaseHTTPRequestHandler):
     """Answers through `answer_get` and, when `takes_writes`, `answer_post`, after the guard has judged."""
 
     takes_writes = False
+    origin = ""  # http://<host> of the request being answered, once the guard has accepted its Host
     command_name = "thidua"  # how the terminal names the server in its messages
     server_version = "thidua"
     sys_version = ""
@@ -95,7 +96,7 @@ class GuardedHandler(BaseHTTPRequestHandler):
             pass
 
     def _judged(self, write: bool) -> Answer:
-        own = self._own_origin()
+        self.origin = own = self._own_origin()
         if own is None:
             return Answer.error(421)
         path = safe_path(self.path)
