@@ -40,7 +40,10 @@ def git(root: Path, *args: str) -> str:
 @pytest.fixture(scope="module")
 def checkout(tmp_path_factory) -> Path:
     """A git checkout of the repository's sources, as an editor or reviewer would have it."""
-    root = copy_repository(tmp_path_factory.mktemp("cms") / "repo")
+    return git_checkout(copy_repository(tmp_path_factory.mktemp("cms") / "repo"))
+
+
+def git_checkout(root: Path) -> Path:
     (root / ".gitignore").write_text("hooks\noverrides\nnode_modules\nsite/\n.cache/\n", encoding="utf-8")
     git(root, "init", "-q", "-b", "main")
     git(root, "add", ".")
@@ -280,3 +283,37 @@ def test_publishing_a_draft_the_checker_refuses_shows_its_words_and_leaves_main_
     assert git(checkout, "rev-parse", "main") == main
     assert not (checkout / "exemplars" / f"{slug}.md").exists()
     assert f"cms/exemplars/{slug}" in git(checkout, "branch", "--list", "cms/*")
+
+
+def test_a_story_the_checker_refuses_on_main_does_not_lock_the_form_and_is_fixed_in_it(tmp_path, editor):
+    root = copy_repository(tmp_path / "repo")
+    slug, title = "bai-loi-tren-main", "Bài lỗi đã lọt vào nhánh chính"
+    bad = "Tổ tự quản khu phố 7, liên hệ 0912 345 678."
+    good = "Tổ tự quản khu phố 7 giữ đường làng sạch và trồng thêm cây xanh."
+    story = root / "exemplars" / f"{slug}.md"
+    story.write_text(f"---\ntitle: {title}\nkind: collective\nname: Tổ tự quản khu phố 7\nunit: phan-thiet\n"
+                     f"movements:\n  - cai-cach-hanh-chinh\ndate: 2023-10-17\nsummary: {bad}\n---\n"
+                     "Từ đầu năm, tổ tự quản đã vận động từng hộ cùng quét dọn và trồng cây.\n", "utf-8")
+    git_checkout(root)
+    assert thidua(["--root", str(root), "check"]) == 1
+    with local_cms(root) as local:  # opens all the same, and says what is wrong
+        assert [(p.path, p.field) for p in local.problems] == [(f"exemplars/{slug}.md", "summary")]
+        page = editor
+        sign_in(page, local)
+        page.goto(local.url + f"#/collections/exemplars/entries/{slug}")
+        page.locator("[id^='summary-field-']").wait_for()
+        assert page.input_value("[id^='summary-field-']") == bad
+        fill(page, "summary", good)
+        save(page)
+        page.get_by_text("Trạng: Bản nháp").wait_for()
+        page.get_by_text("Trạng: Bản nháp").click()
+        page.get_by_role("menuitem", name="Sẵn sàng").click()
+        page.get_by_text("Trạng: Sẵn sàng").wait_for()
+        page.get_by_text("Công bố", exact=True).click()
+        page.get_by_role("menuitem", name="Công bố ngay").click()
+        for _ in range(75):
+            if f"summary: {good}" in story.read_text("utf-8"):
+                break
+            time.sleep(0.2)
+    assert f"summary: {good}" in story.read_text("utf-8")
+    assert thidua(["--root", str(root), "check"]) == 0

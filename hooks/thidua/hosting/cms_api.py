@@ -55,7 +55,7 @@ class CmsApi:
             return refused.status, {"error": refused.words}
         except (AttributeError, TypeError, KeyError, ValueError):  # a field of the wrong shape
             return 422, {"error": word("local_cms.bad_request")}
-        except GitError as err:  # git's own words are for the terminal
+        except (GitError, OSError) as err:  # their own words are for the terminal
             print(f"thidua cms: {err}", file=sys.stderr)
             return 500, {"error": word("local_cms.failed")}
 
