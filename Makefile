@@ -4,7 +4,7 @@
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-# written by npm ci: the web form's CMS (Decap) and decap-server, exactly as package-lock.json says
+# written by npm ci: the web form's CMS (Decap), exactly as package-lock.json says
 NODE   := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
