@@ -190,6 +190,22 @@ def test_a_draft_is_a_branch_holding_only_the_story_and_the_editors_unfinished_w
     assert (checkout / "exemplars" / "dang-viet.md").read_text("utf-8") == "chưa xong"
 
 
+def test_publishing_over_the_editors_unsaved_changes_to_that_story_is_refused_and_they_stay(checkout):
+    mine = checkout / "exemplars" / "to-tu-quan-mau-duong-lang-xanh.md"
+    edited = mine.read_text("utf-8") + "\nMột câu biên tập viên đang viết dở.\n"
+    mine.write_text(edited, "utf-8")
+    main = git(checkout, "rev-parse", "main")
+    with local_cms(checkout) as local:
+        form = Form(local)
+        assert form.save_draft("to-tu-quan-mau-duong-lang-xanh", git(checkout, "show", f"main:{mine.relative_to(checkout)}")
+                               + "\nMột câu thêm qua biểu mẫu.\n").status == 200
+        refused = form.publish("to-tu-quan-mau-duong-lang-xanh")
+        assert refused.status == 409 and refused.json["error"] == (
+            "Chưa đăng được: tệp exemplars/to-tu-quan-mau-duong-lang-xanh.md trong kho đang có thay đổi chưa lưu "
+            "vào git; hãy lưu hoặc bỏ thay đổi đó trước. (uncommitted changes)")
+    assert mine.read_text("utf-8") == edited and git(checkout, "rev-parse", "main") == main
+
+
 def test_publishing_a_story_the_checker_refuses_is_refused_with_its_words_and_main_does_not_move(checkout):
     main = git(checkout, "rev-parse", "main")
     with local_cms(checkout) as local:

@@ -4,6 +4,7 @@ sockets as a hostile page (through DNS rebinding) or a broken client would ask i
 from __future__ import annotations
 
 import re
+import signal
 
 import pytest
 from http_support import raw, request
@@ -97,3 +98,11 @@ def test_every_answer_forbids_framing_sniffing_and_caching(preview):
     headers = request(preview.port, "GET", "/").headers
     assert headers["x-frame-options"] == "DENY" and headers["x-content-type-options"] == "nosniff"
     assert headers["cache-control"] == "no-store"
+
+
+def test_last_a_closed_terminal_sighup_stops_the_preview_as_ctrl_c_does(preview):
+    preview.process.send_signal(signal.SIGHUP)
+    assert preview.process.wait(timeout=30) == 0
+    assert "Đã dừng xem trước." in preview.stop()
+    with pytest.raises(OSError):
+        raw(preview.port, b"GET / HTTP/1.0\r\n\r\n")
