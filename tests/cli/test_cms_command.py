@@ -161,6 +161,7 @@ def test_a_draft_is_a_branch_holding_only_the_story_and_the_editors_unfinished_w
     (checkout / "mkdocs.yml").write_text((checkout / "mkdocs.yml").read_text("utf-8") + "\n# sửa dở\n", "utf-8")
     status = git(checkout, "status", "--porcelain")
     with local_cms(checkout) as local:  # a dirty tree is no reason to refuse
+        assert local.problems == ()  # the published branch is what the form shows, and it is clean
         form = Form(local)
         photo = base64.b64encode((checkout / "exemplars" / "to-tu-quan-mau-duong-lang-xanh.jpg").read_bytes()).decode()
         saved = form.save_draft("bai-nhap", story("Bài nháp"),
@@ -286,6 +287,7 @@ def test_the_form_opens_on_content_with_errors_lists_them_and_lets_the_story_be_
 def test_the_command_prints_the_problems_and_still_serves_the_form_then_stops_on_sigterm(checkout, tmp_path):
     broken = checkout / "exemplars" / "to-tu-quan-mau-duong-lang-xanh.md"
     broken.write_text(broken.read_text("utf-8") + f"\n{PHONE_BODY}\n", "utf-8")
+    git(checkout, "commit", "-qam", "Một bài lỗi lọt vào main")
     for signum in (signal.SIGTERM, signal.SIGHUP):
         temporary = tmp_path / f"tmp-{signum}"
         temporary.mkdir()

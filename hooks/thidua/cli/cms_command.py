@@ -24,7 +24,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..checks.loader import load
 from ..content import urls
 from ..content.problems import Problem
 from ..hosting.cms_api import CmsApi
@@ -87,12 +86,12 @@ def _interrupt(signum, frame):
 def local_cms(root: Path, port: int = 0, mode: str = "git"):
     """The form served on 127.0.0.1:<port> (0: any free port) with its backend, until the block ends."""
     branch = _current_branch(root) if mode == "git" else "main"
-    loaded = load(root)
     workdir = Path(tempfile.mkdtemp(prefix="thidua-cms-"))
     try:
-        token = new_token()
+        token, api = new_token(), CmsApi(root, mode, branch, workdir)
+        loaded = api.files.content()  # in git mode, the published branch: what the form shows
         try:
-            server = cms_server(port, token, CmsApi(root, mode, branch, workdir))
+            server = cms_server(port, token, api)
         except OSError as err:
             raise LocalCmsError(f"không mở được cổng {port} ({err.strerror}); thử --port khác") from None
         base = f"http://127.0.0.1:{server.server_address[1]}/{token}/"

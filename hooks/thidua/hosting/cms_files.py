@@ -8,6 +8,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from ..checks.loader import Loaded, load
 from ..content.words import word
 from .cms_gate import errors, refusals
 from .cms_git import SNAPSHOT_FOLDERS, GitDrafts, UnsavedWork
@@ -36,6 +37,14 @@ class GitFiles:
         self.workdir = workdir
         self.drafts = GitDrafts(root, branch, workdir)
         self.known: tuple[str, frozenset] = ("", frozenset())  # the published branch's errors, by its commit
+
+    def content(self) -> Loaded:
+        """What the form shows: content/ and exemplars/ as the published branch has them, checked."""
+        main = self.drafts.main_tip()
+        with tempfile.TemporaryDirectory(dir=self.workdir) as scratch:
+            loaded = load(self.drafts.snapshot(main, Path(scratch) / "kho"))
+        self.known = (main, frozenset(loaded.errors))
+        return loaded
 
     def read(self, path: str) -> bytes | None:
         return self.drafts.read(self.drafts.main_tip(), path)
@@ -72,6 +81,9 @@ class FsFiles:
 
     def __init__(self, root: Path, workdir: Path) -> None:
         self.root, self.workdir = root, workdir
+
+    def content(self) -> Loaded:
+        return load(self.root)
 
     def read(self, path: str) -> bytes | None:
         target = self.root / path
