@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..checks.loader import Loaded
 from ..content import urls
 from ..content.problems import Problem
 from ..hosting.cms_api import CmsApi
@@ -115,7 +116,7 @@ def _current_branch(root: Path) -> str:
     return head.stdout.strip()
 
 
-def _form_files(root: Path, loaded, branch: str, api: str) -> dict[str, str | Path]:
+def _form_files(root: Path, loaded: Loaded, branch: str, api: str) -> dict[str, str | Path]:
     """The form built from what loads (units and movements from valid content), and the content's problems."""
     settings = cms.CmsSettings(repo="local/checkout", branch=branch, local_url=api)
     corpus = loaded.corpus
