@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 # from them (see below).
 LOCK      := requirements.lock
 SITE_LOCK := requirements-site.lock
-# written by npm ci: the web form's CMS (Decap) and decap-server, exactly as package-lock.json says
+# written by npm ci: the web form's CMS (Decap), exactly as package-lock.json says
 NODE   := node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 
@@ -21,7 +21,7 @@ site: $(STAMP) $(NODE)
 serve: $(STAMP) $(NODE)
 	$(BIN)/thidua serve
 
-# The web form /bien-tap/gui-bai/ against this checkout, with decap-server: no account needed.
+# The web form /bien-tap/gui-bai/ against this checkout, with its own local backend: no account needed.
 cms: $(STAMP) $(NODE)
 	$(BIN)/thidua cms
 

@@ -1,6 +1,7 @@
-"""The web form /bien-tap/gui-bai/ in Chromium, against `thidua cms` (decap-server, git mode) on a copy of the
-repository: a story typed into the form becomes a draft branch, then a published file that passes
-`thidua check`, builds and appears on its unit page; bad submissions are refused in Vietnamese.
+"""The web form /bien-tap/gui-bai/ in Chromium, against `thidua cms` (its own local backend, git mode) on a copy
+of the repository with unfinished work in it: a story typed into the form becomes a draft branch, then a
+published file that passes `thidua check`, builds and appears on its unit page, while the editor's
+uncommitted work stays as it was; bad submissions are refused in Vietnamese.
 
 The screenshots of the editors' guide (docs/bien-tap/anh/gui-bai-*.png) come from this run: set
 THIDUA_SCREENSHOTS=docs/bien-tap/anh to write them there; otherwise they go to a temporary folder.
@@ -12,9 +13,11 @@ import os
 import subprocess
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from browser_support import compressed_size
+from http_support import api
 from PIL import Image
 from support import AS_OF, copy_repository
 from thidua.cli.cms_command import local_cms
@@ -37,13 +40,18 @@ def git(root: Path, *args: str) -> str:
 @pytest.fixture(scope="module")
 def checkout(tmp_path_factory) -> Path:
     """A git checkout of the repository's sources, as an editor or reviewer would have it."""
-    root = copy_repository(tmp_path_factory.mktemp("cms") / "repo")
+    return git_checkout(copy_repository(tmp_path_factory.mktemp("cms") / "repo"))
+
+
+def git_checkout(root: Path) -> Path:
     (root / ".gitignore").write_text("hooks\noverrides\nnode_modules\nsite/\n.cache/\n", encoding="utf-8")
     git(root, "init", "-q", "-b", "main")
     git(root, "add", ".")
     git(root, "-c", "user.name=Kiểm thử", "-c", "user.email=kiem-thu@example.invalid", "commit", "-qm", "Kho thử")
     git(root, "config", "user.name", "Biên tập viên thử")
     git(root, "config", "user.email", "bien-tap@example.invalid")
+    (root / "ghi-chu.txt").write_text("Việc còn dở của biên tập viên.\n", encoding="utf-8")  # never swept in
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text("utf-8") + "# đang sửa dở\n", "utf-8")
     return root
 
 
@@ -164,6 +172,7 @@ def test_a_collective_story_with_a_photo_goes_from_the_form_to_its_unit_page(for
     page.get_by_text("Công bố", exact=True).click()
     page.get_by_role("menuitem", name="Công bố ngay").click()
     story = checkout / "exemplars" / f"{STORY_ID}.md"
+    unfinished = git(checkout, "status", "--porcelain")
     page.wait_for_function("() => !location.hash.includes('/new')", timeout=15_000)
     for _ in range(50):
         if story.exists():
@@ -171,6 +180,9 @@ def test_a_collective_story_with_a_photo_goes_from_the_form_to_its_unit_page(for
         time.sleep(0.2)
     text = story.read_text("utf-8")
     assert (checkout / "exemplars" / "to-tu-quan-khu-pho-5.jpg").is_file()
+    assert set(git(checkout, "diff", "--name-only", "main^1", "main").split()) == \
+        {"exemplars/to-tu-quan-khu-pho-5.jpg", f"exemplars/{STORY_ID}.md"}  # the story and its photo, nothing else
+    assert git(checkout, "status", "--porcelain") == unfinished == " M mkdocs.yml\n?? ghi-chu.txt\n"
     assert "photo: to-tu-quan-khu-pho-5.jpg" in text
     assert thidua(["--root", str(checkout), "check", f"exemplars/{STORY_ID}.md"]) == 0
     site = build_site(checkout, site_dir=tmp_path / "site", as_of=AS_OF)
@@ -245,3 +257,63 @@ def test_the_guide_shows_every_screenshot_this_run_takes(shots):
     for name in SCREENSHOTS:
         taken = Image.open(shots / f"gui-bai-{name}.png").size
         assert Image.open(docs / "anh" / f"gui-bai-{name}.png").size == taken == (VIEWPORT["width"], VIEWPORT["height"])
+
+
+def test_publishing_a_draft_the_checker_refuses_shows_its_words_and_leaves_main_as_it_was(form, checkout, editor):
+    """The server is the last gate: a draft made before the form knew a rule (here put there through the API,
+    as the form's page would) is refused at publishing with the checker's own line."""
+    slug, title = "bai-co-so-dien-thoai", "Bài có số điện thoại riêng"
+    text = (f"---\ntitle: {title}\nkind: collective\nname: Tổ tự quản khu phố 6\nunit: phan-thiet\nmovements:\n"
+            "  - cai-cach-hanh-chinh\ndate: 2023-10-16\nsummary: Tổ tự quản khu phố 6 giữ đường làng sạch.\n---\n"
+            "Mọi góp ý xin gọi chị Lan, số 0912 345 678, vào giờ hành chính.\n")
+    address = urlsplit(form.api)
+    saved = api(address.port, address.path, {"action": "persistEntry", "params": {
+        "branch": form.branch, "dataFiles": [{"slug": slug, "path": f"exemplars/{slug}.md", "raw": text}], "assets": [],
+        "options": {"collectionName": "exemplars", "commitMessage": "Gửi bài", "useWorkflow": True,
+                    "status": "pending_publish"}}})
+    assert saved.status == 200, saved
+    main = git(checkout, "rev-parse", "main")
+    page = editor
+    sign_in(page, form)
+    page.goto(form.url + "#/workflow")
+    page.get_by_text(title).first.click()
+    page.get_by_text("Công bố", exact=True).click()
+    page.get_by_role("menuitem", name="Công bố ngay").click()
+    page.get_by_text("không đăng số điện thoại cá nhân, hãy xóa số này").first.wait_for()
+    assert git(checkout, "rev-parse", "main") == main
+    assert not (checkout / "exemplars" / f"{slug}.md").exists()
+    assert f"cms/exemplars/{slug}" in git(checkout, "branch", "--list", "cms/*")
+
+
+def test_a_story_the_checker_refuses_on_main_does_not_lock_the_form_and_is_fixed_in_it(tmp_path, editor):
+    root = copy_repository(tmp_path / "repo")
+    slug, title = "bai-loi-tren-main", "Bài lỗi đã lọt vào nhánh chính"
+    bad = "Tổ tự quản khu phố 7, liên hệ 0912 345 678."
+    good = "Tổ tự quản khu phố 7 giữ đường làng sạch và trồng thêm cây xanh."
+    story = root / "exemplars" / f"{slug}.md"
+    story.write_text(f"---\ntitle: {title}\nkind: collective\nname: Tổ tự quản khu phố 7\nunit: phan-thiet\n"
+                     f"movements:\n  - cai-cach-hanh-chinh\ndate: 2023-10-17\nsummary: {bad}\n---\n"
+                     "Từ đầu năm, tổ tự quản đã vận động từng hộ cùng quét dọn và trồng cây.\n", "utf-8")
+    git_checkout(root)
+    assert thidua(["--root", str(root), "check"]) == 1
+    with local_cms(root) as local:  # opens all the same, and says what is wrong
+        assert [(p.path, p.field) for p in local.problems] == [(f"exemplars/{slug}.md", "summary")]
+        page = editor
+        sign_in(page, local)
+        page.goto(local.url + f"#/collections/exemplars/entries/{slug}")
+        page.locator("[id^='summary-field-']").wait_for()
+        assert page.input_value("[id^='summary-field-']") == bad
+        fill(page, "summary", good)
+        save(page)
+        page.get_by_text("Trạng: Bản nháp").wait_for()
+        page.get_by_text("Trạng: Bản nháp").click()
+        page.get_by_role("menuitem", name="Sẵn sàng").click()
+        page.get_by_text("Trạng: Sẵn sàng").wait_for()
+        page.get_by_text("Công bố", exact=True).click()
+        page.get_by_role("menuitem", name="Công bố ngay").click()
+        for _ in range(75):
+            if f"summary: {good}" in story.read_text("utf-8"):
+                break
+            time.sleep(0.2)
+    assert f"summary: {good}" in story.read_text("utf-8")
+    assert thidua(["--root", str(root), "check"]) == 0

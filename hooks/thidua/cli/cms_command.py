@@ -1,53 +1,55 @@
 """`thidua cms`: the web form against this checkout, offline and without an account.
 
-Starts Decap's own `decap-server` (installed by `npm ci`) on loopback and serves /bien-tap/gui-bai/ with a
-configuration that points at it. In `git` mode (the default) saving a draft commits to a branch
-`cms/exemplars/<id>` and publishing merges it, as the pull request would on GitHub; in `fs` mode the
-form writes straight into exemplars/. Both servers stop with the command (Ctrl+C).
+One server of ours on 127.0.0.1 (hosting/cms_server.py) serves the form's page, its configuration and the
+local backend Decap CMS talks to, under a random token made for this run and behind the local servers'
+guard. In `git` mode (the default) saving a draft makes a branch `cms/exemplars/<id>` with git's plumbing
+(never `git add .`: the editor's uncommitted work stays where it is) and publishing merges it, as the
+pull request would on GitHub; in `fs` mode the form writes straight into exemplars/. Either way nothing the
+checker refuses reaches the published stories. Content with errors does not stop the form: its problems are
+printed, listed at the top of the form (`van-de.json`), and the story can be opened and fixed.
+Ctrl+C, SIGTERM or SIGHUP stop the server and remove the run's temporary folder.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import os
 import shutil
-import socket
+import signal
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..checks.loader import load_corpus
+from ..checks.loader import Loaded
 from ..content import urls
-from ..content.problems import ContentError
+from ..content.problems import Problem
+from ..hosting.cms_api import CmsApi
+from ..hosting.cms_server import API, cms_server, new_token
 from ..site import cms
 
-SERVER = Path("node_modules") / "decap-server" / "dist" / "index.js"
-START_TIMEOUT = 20.0  # seconds for decap-server to answer
+PROBLEMS_FILE = "van-de.json"  # the content's problems, beside the form, shown at its top
 
 
 class LocalCmsError(RuntimeError):
-    """The offline form cannot start: Node or decap-server missing, or a checkout it would spoil."""
+    """The offline form cannot start: not a git checkout on a branch, or its port is taken."""
 
 
 @dataclass(frozen=True)
 class LocalCms:
     url: str  # the form's page
-    api: str  # decap-server's API
+    api: str  # the local backend's API
     branch: str
+    problems: tuple[Problem, ...] = field(default=())  # errors in the content as the form opened
 
 
 def add_parser(commands) -> None:
     parser = commands.add_parser(
         "cms", help="mở biểu mẫu gửi bài trên máy này, ghi vào chính kho này (không cần tài khoản)",
-        description="Chạy biểu mẫu gửi bài với decap-server trên máy này. Nhấn Ctrl+C để dừng.")
+        description="Chạy biểu mẫu gửi bài trên máy này (chỉ máy này mở được). Nhấn Ctrl+C để dừng.")
     parser.add_argument("--port", type=int, default=8080, help="cổng của trang biểu mẫu (mặc định 8080)")
     parser.add_argument("--mode", choices=["git", "fs"], default="git",
                         help="git: bản nháp thành nhánh cms/…, duyệt rồi mới gộp (như pull request); "
@@ -56,123 +58,70 @@ def add_parser(commands) -> None:
 
 
 def run(args) -> int:
+    for signum in (signal.SIGTERM, signal.SIGHUP):  # a closed terminal or a `kill` stops it as Ctrl+C does
+        signal.signal(signum, _interrupt)
     try:
         with local_cms(args.root.resolve(), args.port, args.mode) as local:
-            print(f"Biểu mẫu gửi bài: {local.url}")
-            print(f"Bài lưu vào kho này (nhánh {local.branch}, chế độ {args.mode}). Nhấn Ctrl+C để dừng.")
+            for problem in local.problems:
+                print(problem)
+            if local.problems:
+                print(f"Nội dung đang có {len(local.problems)} lỗi (liệt kê ở trên và ở đầu biểu mẫu): "
+                      "biểu mẫu vẫn mở, hãy mở bài bị lỗi trong biểu mẫu để sửa.")
+            print(f"Biểu mẫu gửi bài: {local.url}", flush=True)
+            print(f"Bài lưu vào kho này (nhánh {local.branch}, chế độ {args.mode}). Nhấn Ctrl+C để dừng.", flush=True)
             while True:
                 time.sleep(3600)
-    except (LocalCmsError, cms.CmsError, ContentError) as err:
+    except (LocalCmsError, cms.CmsError) as err:
         print(f"thidua cms: {err}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("\nĐã dừng biểu mẫu và decap-server.")
+        print("\nĐã dừng biểu mẫu.", flush=True)
         return 0
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 @contextmanager
 def local_cms(root: Path, port: int = 0, mode: str = "git"):
-    """The form served on 127.0.0.1:<port> (0: any free port), decap-server beside it, until the block ends."""
-    server_js = root / SERVER
-    if not server_js.is_file() or shutil.which("node") is None:
-        raise LocalCmsError("chưa cài Node.js hoặc decap-server: chạy `npm ci` ở thư mục gốc của kho (cần Node 20)")
+    """The form served on 127.0.0.1:<port> (0: any free port) with its backend, until the block ends."""
     branch = _current_branch(root) if mode == "git" else "main"
-    api_port = _free_port()
-    api = f"http://127.0.0.1:{api_port}/api/v1"
-    settings = cms.CmsSettings(repo="local/checkout", branch=branch, local_url=api)
-    with tempfile.TemporaryDirectory(prefix="thidua-cms-") as folder:
-        served = Path(folder)
-        _write_form(root, served / "www", settings)
-        with _decap_server(root, server_js, api_port, mode, served), _serve(served / "www", port) as base:
-            _wait_for(api)
-            yield LocalCms(url=f"{base}/{urls.CMS}", api=api, branch=branch)
+    workdir = Path(tempfile.mkdtemp(prefix="thidua-cms-"))
+    try:
+        token, api = new_token(), CmsApi(root, mode, branch, workdir)
+        loaded = api.files.content()  # in git mode, the published branch: what the form shows
+        try:
+            server = cms_server(port, token, api)
+        except OSError as err:
+            raise LocalCmsError(f"không mở được cổng {port} ({err.strerror}); thử --port khác") from None
+        base = f"http://127.0.0.1:{server.server_address[1]}/{token}/"
+        with server:
+            server.files = _form_files(root, loaded, branch, base + API)
+            thread = threading.Thread(target=server.serve_forever, name="thidua-cms")
+            thread.start()
+            try:
+                yield LocalCms(url=base + urls.CMS, api=base + API, branch=branch, problems=tuple(loaded.errors))
+            finally:
+                server.shutdown()
+                thread.join()
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def _current_branch(root: Path) -> str:
-    def git(*args: str) -> subprocess.CompletedProcess:
-        return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True)
-
-    head = git("symbolic-ref", "--short", "HEAD")
+    head = subprocess.run(["git", "symbolic-ref", "--short", "HEAD"], cwd=root, capture_output=True, text=True)
     if head.returncode != 0:
         raise LocalCmsError("chế độ git cần một kho git đang ở một nhánh (dùng --mode fs để ghi thẳng vào exemplars/)")
-    if git("status", "--porcelain").stdout.strip():
-        # decap-server commits with `git add .`: it would sweep the editor's unfinished work into a draft
-        raise LocalCmsError("kho đang có thay đổi chưa commit; hãy commit hoặc stash trước, "
-                            "hoặc dùng --mode fs để ghi thẳng vào exemplars/")
     return head.stdout.strip()
 
 
-def _write_form(root: Path, www: Path, settings: cms.CmsSettings) -> None:
-    corpus = load_corpus(root)
+def _form_files(root: Path, loaded: Loaded, branch: str, api: str) -> dict[str, str | Path]:
+    """The form built from what loads (units and movements from valid content), and the content's problems."""
+    settings = cms.CmsSettings(repo="local/checkout", branch=branch, local_url=api)
+    corpus = loaded.corpus
     files = cms.cms_files(root, corpus, cms.exemplar_schema(corpus), settings, "Thử biểu mẫu trên máy")
     files[f"assets/{cms.SCRIPT.name}"] = root / cms.SCRIPT
-    for path, source in files.items():
-        target = www / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(source, Path):
-            target.symlink_to(source.resolve())
-        else:
-            target.write_text(source, encoding="utf-8")
-
-
-@contextmanager
-def _decap_server(root: Path, server_js: Path, port: int, mode: str, cwd: Path):
-    env = {**os.environ, "PORT": str(port), "BIND_HOST": "127.0.0.1", "MODE": mode,
-           "GIT_REPO_DIRECTORY": str(root), "LOG_LEVEL": "warn"}
-    # cwd is a fresh folder: decap-server reads a .env file from where it starts
-    process = subprocess.Popen(["node", str(server_js)], cwd=cwd, env=env, stdin=subprocess.DEVNULL)
-    try:
-        yield process
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".yml": "text/yaml"}
-
-    def log_message(self, *args):
-        pass
-
-
-@contextmanager
-def _serve(folder: Path, port: int):
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    try:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    except OSError as err:
-        raise LocalCmsError(f"không mở được cổng {port} ({err.strerror}); thử --port khác") from None
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_for(api: str) -> None:
-    """Until decap-server answers its `info` action, as the CMS itself asks on start."""
-    deadline = time.monotonic() + START_TIMEOUT
-    body = json.dumps({"action": "info"}).encode()
-    while True:
-        try:
-            request = urllib.request.Request(api, data=body, headers={"Content-Type": "application/json"})
-            with urllib.request.urlopen(request, timeout=2) as response:
-                if json.load(response).get("repo"):
-                    return
-        except OSError:
-            pass
-        if time.monotonic() > deadline:
-            raise LocalCmsError(f"decap-server không trả lời tại {api} sau {START_TIMEOUT:.0f} giây")
-        time.sleep(0.2)
+    problems = [{"path": p.path, "line": p.line, "field": p.field, "message": p.message} for p in loaded.errors]
+    files[f"{urls.CMS}{PROBLEMS_FILE}"] = json.dumps(problems, ensure_ascii=False, indent=1)
+    return files

@@ -15,13 +15,12 @@ import sys
 import threading
 import time
 from datetime import date
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import jinja2
 
 from ..content import urls
+from ..hosting.local_http import TEXT, Answer, GuardedHandler, local_server
 from .preview import Preview, Update
 from .watch import Watcher
 
@@ -37,12 +36,13 @@ def serve(root: Path, port: int = 8000, as_of: date | None = None, out=None) -> 
     say = lambda text: print(text, file=out, flush=True)  # noqa: E731
     preview = Preview(root, as_of)
     try:
-        server = ThreadingHTTPServer(("127.0.0.1", port), _handler(preview, root))
+        server = local_server(_handler(preview, root), port)
     except OSError as err:
         say(f"thidua serve: không mở được cổng {port} ({err.strerror}); chọn cổng khác bằng --port")
         preview.close()
         return 2
-    signal.signal(signal.SIGTERM, _interrupt)
+    for signum in (signal.SIGTERM, signal.SIGHUP):  # a closed terminal stops the preview as Ctrl+C does
+        signal.signal(signum, _interrupt)
     try:
         say(f"Đang dựng bản xem trước của {preview.root} …")
         watcher = Watcher(preview.watched())
@@ -92,66 +92,47 @@ def _shown(path: Path, root: Path | None) -> str:
 def _handler(preview: Preview, root: Path):
     templates = jinja2.Environment(loader=jinja2.FileSystemLoader(str(root / "overrides")), autoescape=True)
 
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 - http.server's name
-            try:
-                self._get(unquote(urlsplit(self.path).path))
-            except ConnectionError:
-                pass  # the browser went away
-            except Exception as err:  # noqa: BLE001 - said in the page and the terminal, never a traceback
-                print(f"thidua serve: không trả được {self.path}: {type(err).__name__}: {err}", file=sys.stderr)
-                self._send(500, "text/plain; charset=utf-8", f"Lỗi xem trước: {type(err).__name__}: {err}".encode())
+    class Handler(GuardedHandler):
+        command_name = "thidua serve"
 
-        def _get(self, path: str) -> None:
+        def answer_get(self, path: str) -> Answer:
             if path == STATUS:
                 state = {"version": preview.version, "errors": bool(preview.problems)}
-                self._send(200, "application/json", json.dumps(state).encode())
-                return
+                return Answer(200, "application/json", json.dumps(state).encode())
             url = path.lstrip("/")
-            if preview.problems or preview.site_dir is None:
-                if _is_page(url):
-                    page = templates.get_template("thidua/preview-errors.html").render(
-                        problems=preview.problems or ["Đang dựng bản xem trước…"])
-                    self._send(500, "text/html; charset=utf-8", page.encode())
-                    return
+            if (preview.problems or preview.site_dir is None) and _is_page(url):
+                page = templates.get_template("thidua/preview-errors.html").render(
+                    problems=preview.problems or ["Đang dựng bản xem trước…"])
+                return Answer(500, "text/html; charset=utf-8", page.encode())
             if url.startswith(ON_DEMAND_PREFIXES) or url.rsplit("/", 1)[-1] in ON_DEMAND_NAMES:
                 preview.ensure_extras()
-            self._file(url)
-
-        def _file(self, url: str) -> None:
-            with preview.lock:
-                site = preview.site_dir
-                target = (site / url).resolve() if site else None
-                if target is None or not target.is_relative_to(site.resolve()):
-                    return self._send(404, "text/plain; charset=utf-8", "Không có trang này.".encode())
-                if target.is_dir() and not url.endswith("/") and url:
-                    self.send_response(301)
-                    self.send_header("Location", f"/{url}/")
-                    self.end_headers()
-                    return None
-                if target.is_dir():
-                    target = target / "index.html"
-                status = 200
-                if not target.is_file():
-                    status, target = 404, site / "404.html"
-                data = target.read_bytes() if target.is_file() else b""
-            kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-            if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
-                kind += "; charset=utf-8"
-            self._send(status, kind, data)
-
-        def _send(self, status: int, kind: str, data: bytes) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(data)))
-            self.send_header("Cache-Control", "no-store")
-            self.end_headers()
-            self.wfile.write(data)
-
-        def log_message(self, format, *args):  # noqa: A002 - the terminal is for the editor, not for requests
-            pass
+            return _file(preview, url)
 
     return Handler
+
+
+def _file(preview: Preview, url: str) -> Answer:
+    with preview.lock:
+        site = preview.site_dir
+        try:
+            target = (site / url).resolve() if site else None
+            if target is None or not target.is_relative_to(site.resolve()):
+                return Answer.error(404)
+            if target.is_dir() and url and not url.endswith("/"):
+                return Answer(301, TEXT, b"", {"Location": f"/{url}/"})  # `url` holds no `\` nor a leading /
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.is_file():
+                page = site / "404.html"
+                return Answer(404, "text/html; charset=utf-8", page.read_bytes()) if page.is_file() \
+                    else Answer.error(404)
+            data = target.read_bytes()
+        except OSError:  # a name too long for the file system, say: no such page
+            return Answer.error(404)
+    kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+    if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
+        kind += "; charset=utf-8"
+    return Answer(200, kind, data)
 
 
 def _is_page(url: str) -> bool:
