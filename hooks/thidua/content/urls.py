@@ -68,6 +68,7 @@ FEED_FILES = {"atom": "feed.xml", "rss": "rss.xml", "json": "feed.json"}
 CATALOG = "api/catalog.json"
 EXEMPLARS_CSV = "api/exemplars.csv"
 PRESS = "bao-chi/"
+SAMPLE_SCHEME = PRESS  # the scheme of feeds' sample category: the press page says what a sample is
 ABOUT = "gioi-thieu/"
 
 

@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from ..content import urls
+from ..content.history import History, folder_history
 from ..content.model import Corpus
 from ..content.problems import now_processing
 from ..site import redirects
@@ -18,10 +19,14 @@ from ..site.settings import Settings, SettingsError
 from ..site.spec import PageSpec
 from ..site.stories import Story, ToHtml, render_stories, render_story
 from . import catalog, feeds, ninjs, sitemaps
+from .versions import story_changes
 from .republish import Republish, republish
 from .share_cache import Card, FromPhoto, ShareImages
 from .structured_data import Head, head_for
 from .terms import Terms
+
+
+EXEMPLARS = "exemplars"  # the stories' folder, whose history orders the feeds
 
 
 @dataclass
@@ -35,6 +40,7 @@ class Syndication:
     overrides: Path  # the theme's custom_dir: templates of feed entries, republish box, redirects
     as_of: date
     settings: Settings
+    history: History | None = None  # exemplars/ in the repository's history: the feeds' order (versions.py)
 
     @classmethod
     def prepare(cls, corpus: Corpus, settings: Settings, site_name: str, site_author: str, to_html: ToHtml,
@@ -46,7 +52,7 @@ class Syndication:
                       licence=settings.licence, attribution=settings.attribution or site_name)
         stories = render_stories(corpus, photos, settings.site_url, to_html)
         return cls(corpus, terms, stories, ShareImages(share_cache), to_html, photos, settings.root / "overrides",
-                   settings.as_of, settings)
+                   settings.as_of, settings, folder_history(settings.root, EXEMPLARS))
 
     def draw_share_images(self) -> None:
         """Start drawing (in other processes) while the pages are rendered; `write` waits for them."""
@@ -72,7 +78,8 @@ class Syndication:
 
     @property
     def feeds(self) -> list[feeds.Feed]:
-        return feeds.site_feeds(self.corpus, self.stories, self.terms.site_name)
+        log = story_changes(self.stories.values(), self.history)
+        return feeds.site_feeds(self.corpus, self.stories, self.terms.site_name, log)
 
     def press_page(self) -> PageSpec:
         """docs/bao-chi.md, with every feed listed: a hand-written page the plan gives its context."""
@@ -121,9 +128,10 @@ class Syndication:
     def _write_feeds(self, put) -> None:
         contents = {sid: feeds.entry_html(s, self.terms, self.overrides) for sid, s in self.stories.items()}
         texts = {sid: feeds.entry_text(s, self.terms, self.overrides) for sid, s in self.stories.items()}
-        fallback = feeds.site_fallback(self.corpus)
-        for feed in self.feeds:
-            updated = feeds.feed_updated(feed.stories, fallback)
+        every = self.feeds
+        fallback = feeds.feed_updated(every[0].entries, feeds.site_fallback(self.corpus))  # the site's last change
+        for feed in every:
+            updated = feeds.feed_updated(feed.entries, fallback)
             put(feed.url("atom"), feeds.atom(feed, self.terms, updated, contents))
             put(feed.url("rss"), feeds.rss(feed, self.terms, updated, contents))
             put(feed.url("json"), feeds.json_feed(feed, self.terms, contents, texts))
