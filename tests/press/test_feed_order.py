@@ -155,3 +155,12 @@ def test_one_item_changed_twice_in_a_page_is_listed_once_with_its_latest_change(
     assert [(c.key, c.version) for c in changes.newest(log, 1)] == [("a", 2)]
     assert changes.pages(log, 4) == []  # no full page yet
     assert feeds.MAX_ENTRIES == 50
+
+
+def test_the_real_build_writes_these_feeds_from_the_checkout_s_history(after):
+    site, _, written = after
+    site.build()
+    for url in ("feed.xml", f"don-vi/{UNIT}/feed.xml", "feed/trang/1.xml", f"don-vi/{UNIT}/feed/trang/6.xml"):
+        assert entries((site.root / "site" / url).read_bytes()) == entries(written[url]), url
+    rss = ET.parse(site.root / "site" / "rss.xml").getroot()
+    assert rss.find("channel/item/guid").text == tag("bai-00", FIRST_DAY)
