@@ -24,7 +24,7 @@ from typing import Sequence
 from feedgen.feed import FeedGenerator
 
 from ..content import urls
-from ..content.model import SAMPLE_LABEL, Corpus
+from ..content.model import Corpus
 from ..content.moments import iso, moment
 from ..site.stories import Story
 from ..site.templating import render
@@ -178,14 +178,11 @@ def _entry(fe, change: Change, terms: Terms, self_kind: str, contents: dict[str,
     """The whole story; `contents` None: a brief entry, for archive documents."""
     story = change.item
     _essentials(fe, change, terms)
-    sample = {"term": SAMPLE_CATEGORY, "scheme": urls.absolute(terms.site_url, urls.SAMPLE_SCHEME)}
+    if story.exemplar.sample:  # for machines: never to be republished (no label: RSS would print it as the term)
+        fe.category(term=SAMPLE_CATEGORY, scheme=urls.absolute(terms.site_url, urls.SAMPLE_SCHEME))
     if contents is None:  # who and when, and links to the whole story: its page and its ninjs
-        if story.exemplar.sample:  # for machines: a sample is never to be republished
-            fe.category(**sample)
         fe.author(name=story.unit.name)
         return
-    if story.exemplar.sample:
-        fe.category(**sample, label=SAMPLE_LABEL)
     fe.content(contents[story.exemplar.id], type="html")
     # The one author rule: the unit wrote the story; the board publishes the site (the feed's author).
     fe.author(name=story.unit.name, uri=urls.absolute(terms.site_url, urls.unit(story.unit.id)))

@@ -32,6 +32,7 @@ class Head:
     # A story's ninjs, site-relative: linked as rel="alternate", which Material's script follows to fetch a
     # sitemap.xml beside it, so the link must stay on the reader's own origin.
     ninjs: str = ""
+    noindex: bool = False  # a sample story: out of search engines (and of both sitemaps)
 
 
 def script_json(data: dict) -> str:
@@ -113,7 +114,7 @@ def exemplar_head(corpus: Corpus, exemplar: Exemplar, terms: Terms) -> Head:
                 image_alt=exemplar.photo_alt or exemplar.display_title,
                 json_ld=script_json(news_article(corpus, exemplar, terms)),
                 published=iso(exemplar.published_at), modified=iso(exemplar.modified_at),
-                ninjs=urls.ninjs(exemplar.id))
+                ninjs=urls.ninjs(exemplar.id), noindex=exemplar.sample)
 
 
 def head_for(kind: str | None, context: dict, corpus: Corpus, terms: Terms) -> Head:
@@ -128,6 +129,9 @@ def head_for(kind: str | None, context: dict, corpus: Corpus, terms: Terms) -> H
         u = context["unit"]
         return Head(image=base.image, image_alt=base.image_alt, feeds=feed_links(urls.unit(u.id), u.name, terms),
                     json_ld=script_json(government_organization(corpus, u, terms)))
+    if kind == "term":
+        page = urls.term(context["grouping"].id, context["term"])
+        return Head(image=base.image, image_alt=base.image_alt, feeds=feed_links(page, context["label"], terms))
     if kind in ("home", "exemplars", "press"):
         return base
     return Head(image=base.image, image_alt=base.image_alt)

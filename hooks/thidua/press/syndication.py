@@ -120,9 +120,11 @@ class Syndication:
                 put(urls.ninjs(alias), data)
         now_processing(None)
         put(urls.CATALOG, catalog.catalog_bytes(self.corpus, self.terms))
-        put(urls.EXEMPLARS_CSV, catalog.exemplars_csv(self.corpus, self.terms))
-        put(urls.NEWS_SITEMAP, sitemaps.news_sitemap(self.stories.values(), self.as_of, self.terms, self.overrides))
-        put(urls.ROBOTS, sitemaps.robots(self.terms))
+        put(urls.EXEMPLARS_CSV, catalog.exemplars_csv(self.corpus, self.terms, self.stories))
+        news = sitemaps.news_stories(self.stories.values(), self.as_of)
+        if news:
+            put(urls.NEWS_SITEMAP, sitemaps.news_sitemap(news, self.terms, self.overrides))
+        put(urls.ROBOTS, sitemaps.robots(self.terms, bool(news)))
         return written
 
     def _write_feeds(self, put) -> None:
