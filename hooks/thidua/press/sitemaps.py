@@ -7,6 +7,7 @@ two days that end with the build date, in Vietnam's time. With no story in them 
 
 from __future__ import annotations
 
+import gzip
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Iterable
@@ -37,3 +38,11 @@ def robots(terms: Terms, news: bool) -> bytes:
     if news:
         lines.append(f"Sitemap: {urls.absolute(terms.site_url, urls.NEWS_SITEMAP)}")
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def steady_sitemap_gzip(site_dir: Path) -> None:
+    """MkDocs stamps sitemap.xml.gz with the time of the commit being built: an empty commit would change
+    it. The same bytes, compressed with no time in them."""
+    plain, packed = site_dir / urls.SITEMAP, site_dir / (urls.SITEMAP + ".gz")
+    if plain.is_file() and packed.is_file():
+        packed.write_bytes(gzip.compress(plain.read_bytes(), compresslevel=9, mtime=0))

@@ -125,6 +125,7 @@ class Syndication:
         if news:
             put(urls.NEWS_SITEMAP, sitemaps.news_sitemap(news, self.terms, self.overrides))
         put(urls.ROBOTS, sitemaps.robots(self.terms, bool(news)))
+        sitemaps.steady_sitemap_gzip(site_dir)
         return written
 
     def _write_feeds(self, put) -> None:
