@@ -168,6 +168,10 @@ def test_the_site_feed_entry_carries_title_summary_unit_movements_photo_and_date
     assert "Ảnh: Ảnh minh họa do trang tạo ra" in content
     assert f'src="{SITE_URL}guong-dien-hinh/to-tu-quan-mau-duong-lang-xanh/to-tu-quan-mau-duong-lang-xanh-1200.jpg"' in content
     assert entry.media_content[0]["url"].endswith("to-tu-quan-mau-duong-lang-xanh-1200.jpg")
+    media = entry.media_content[0]  # the photo's type, size in bytes and dimensions, and its credit
+    assert media["type"] == "image/jpeg" and int(media["filesize"]) > 10_000
+    assert (media["width"], media["height"]) == ("1200", "800")
+    assert entry.media_credit[0]["content"] == "Ảnh minh họa do trang tạo ra"
     rss_entry = next(e for e in feedparser.parse((out(press) / "rss.xml").read_bytes()).entries if e.link == entry.link)
     assert rss_entry.enclosures[0].href == entry.media_content[0]["url"]
     assert rss_entry.author == "Hàm Thuận Bắc" and len(rss_entry.tags) == 3  # two movements, and "sample"
@@ -269,7 +273,7 @@ def test_ninjs_carries_version_people_subjects_places_and_rights(press):
     image = photo["associations"][0]
     assert image["type"] == "picture" and image["by"] == "Ảnh minh họa do trang tạo ra" and image["usageTerms"]
     names = {r["name"]: r for r in image["renditions"]}
-    assert set(names) == {"480", "480-webp", "800", "800-webp", "1200", "1200-webp", "share"}
+    assert set(names) == {"480", "480-webp", "800", "800-webp", "1200", "1200-webp", "16x9", "4x3", "1x1", "share"}
     for rendition in names.values():
         path = out(press) / rendition["href"].removeprefix(SITE_URL)
         assert rendition["sizeInBytes"] == path.stat().st_size, rendition["name"]
@@ -406,14 +410,25 @@ def test_story_pages_describe_a_news_article_about_a_person_or_organisation_with
     assert article["datePublished"] == "2023-12-10T00:00:00+07:00"
     assert article["dateModified"] == "2023-12-15T00:00:00+07:00"
     assert article["identifier"] == "tag:thidua.binhthuan.example,2023-12-10:guong-dien-hinh/bai-cu-doi-ma"
-    assert article["about"] == {**article["about"], "@type": "Person", "name": "Cá nhân mẫu E",
-                                "award": "Bằng khen của Chủ tịch UBND tỉnh"}
+    subject, *topics = article["about"]
+    assert subject == {**subject, "@type": "Person", "name": "Cá nhân mẫu E", "award": "Bằng khen của Chủ tịch UBND tỉnh"}
+    assert topics == [{"@type": "DefinedTerm", "name": "politics", "termCode": "medtop:11000000"}]  # IPTC's name
     assert article["author"]["name"] == "Các sở, ban, ngành tỉnh"
     assert article["publisher"]["@type"] == "GovernmentOrganization"
-    assert article["image"] == [SITE_URL + "guong-dien-hinh/bai-moi-doi-ma/anh-chia-se.png"]
+    assert article["image"] == [{"@type": "ImageObject", "url": SITE_URL + "guong-dien-hinh/bai-moi-doi-ma/anh-chia-se.png",
+                                 "width": 1200, "height": 630}]  # no photo: its card
+    logo = article["publisher"]["logo"]
+    assert logo["width"] == logo["height"] == 512 and logo["url"] == SITE_URL + "assets/logo.png"
+    with Image.open(out(press) / "assets/logo.png") as image:
+        assert image.size == (512, 512)  # a real square logo, not the 1200×630 share card
     assert len(article["correction"]) == 2
     [collective] = _ld(press, "guong-dien-hinh/to-tu-quan-mau-duong-lang-xanh/")
-    assert collective["about"]["@type"] == "Organization" and collective["about"]["award"]
+    assert collective["about"][0]["@type"] == "Organization" and collective["about"][0]["award"]
+    crops = {(i["width"], i["height"]): i["url"] for i in collective["image"]}
+    assert set(crops) == {(1200, 675), (1064, 798), (800, 800)}  # 16×9, 4×3, 1×1 of the 1200×800 photo
+    for (width, height), url in crops.items():
+        with Image.open(out(press) / url.removeprefix(SITE_URL)) as image:
+            assert image.size == (width, height) and image.format == "JPEG"
     [hostile] = _ld(press, "guong-dien-hinh/bai-doc-hai/")
     assert hostile["headline"] == 'Bài "thử nghiệm" có dấu & ký hiệu'
     assert "\\u0026" in press.page("guong-dien-hinh/bai-doc-hai/")

@@ -91,6 +91,7 @@ def share_image(exemplar_id: str, photo: bool = False) -> str:
 
 
 SITE_SHARE_IMAGE = "assets/anh-chia-se.png"
+SITE_LOGO = "assets/logo.png"  # square: the publisher's logo in JSON-LD
 SCHEMAS = "schema/"
 
 

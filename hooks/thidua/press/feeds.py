@@ -178,11 +178,11 @@ def _entry(fe, change: Change, terms: Terms, self_kind: str, contents: dict[str,
     """The whole story; `contents` None: a brief entry, for archive documents."""
     story = change.item
     _essentials(fe, change, terms)
+    if contents is None:  # who and when, and links to the whole story: its page and its ninjs (pubStatus
+        fe.author(name=story.unit.name)  # withheld for a sample); the title's prefix marks a sample here
+        return
     if story.exemplar.sample:  # for machines: never to be republished (no label: RSS would print it as the term)
         fe.category(term=SAMPLE_CATEGORY, scheme=urls.absolute(terms.site_url, urls.SAMPLE_SCHEME))
-    if contents is None:  # who and when, and links to the whole story: its page and its ninjs
-        fe.author(name=story.unit.name)
-        return
     fe.content(contents[story.exemplar.id], type="html")
     # The one author rule: the unit wrote the story; the board publishes the site (the feed's author).
     fe.author(name=story.unit.name, uri=urls.absolute(terms.site_url, urls.unit(story.unit.id)))

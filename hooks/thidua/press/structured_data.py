@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from ..content import urls
 from ..content.model import INDIVIDUAL, SAMPLE_LABEL, Corpus, Exemplar, Unit
 from ..content.moments import iso
+from ..site.stories import Photo
+from . import media_topics, share_image
 from .terms import Terms
 
 FEED_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml", "json": "application/feed+json"}
@@ -54,7 +56,12 @@ def site_head(terms: Terms) -> Head:
                 feeds=feed_links("", terms.site_name, terms))
 
 
-def news_article(corpus: Corpus, exemplar: Exemplar, terms: Terms) -> dict:
+def image_object(url: str, width: int, height: int) -> dict:
+    return {"@type": "ImageObject", "url": url, "width": width, "height": height}
+
+
+def news_article(corpus: Corpus, exemplar: Exemplar, terms: Terms, photo: Photo | None = None) -> dict:
+    """`photo`: the story's rendered photo, whose 16×9, 4×3 and 1×1 crops are its images; else its card."""
     absolute = lambda url: urls.absolute(terms.site_url, url)  # noqa: E731
     unit = corpus.units[exemplar.unit]
     subject: dict = {"@type": "Person" if exemplar.kind == INDIVIDUAL else "Organization", "name": exemplar.name}
@@ -73,11 +80,13 @@ def news_article(corpus: Corpus, exemplar: Exemplar, terms: Terms) -> dict:
         "datePublished": iso(exemplar.published_at),
         "dateModified": iso(exemplar.modified_at),
         "version": str(exemplar.version),
-        "image": [absolute(urls.share_image(exemplar.id, bool(exemplar.photo)))],
+        "image": ([image_object(c.url, c.width, c.height) for c in photo.crops] if photo and photo.crops else
+                  [image_object(absolute(urls.share_image(exemplar.id, bool(exemplar.photo))), *share_image.SIZE)]),
         "author": organisation(unit, terms),
         "publisher": {"@type": "GovernmentOrganization", "name": terms.holder, "url": terms.site_url,
-                      "logo": {"@type": "ImageObject", "url": absolute(urls.SITE_SHARE_IMAGE)}},
-        "about": subject,
+                      "logo": image_object(absolute(urls.SITE_LOGO), share_image.LOGO_SIZE, share_image.LOGO_SIZE)},
+        "about": [subject, *(media_topics.defined_term(code) for code in
+                             dict.fromkeys(c for m in exemplar.movements for c in corpus.movements[m].media_topics))],
         "articleSection": [corpus.movements[m].title for m in exemplar.movements],
         "license": terms.licence.url,
         "copyrightHolder": {"@type": "GovernmentOrganization", "name": terms.holder},
@@ -109,19 +118,19 @@ def government_organization(corpus: Corpus, unit: Unit, terms: Terms) -> dict:
     return data
 
 
-def exemplar_head(corpus: Corpus, exemplar: Exemplar, terms: Terms) -> Head:
+def exemplar_head(corpus: Corpus, exemplar: Exemplar, terms: Terms, photo: Photo | None = None) -> Head:
     return Head(og_type="article", image=urls.absolute(terms.site_url, urls.share_image(exemplar.id, bool(exemplar.photo))),
                 image_alt=exemplar.photo_alt or exemplar.display_title,
-                json_ld=script_json(news_article(corpus, exemplar, terms)),
+                json_ld=script_json(news_article(corpus, exemplar, terms, photo)),
                 published=iso(exemplar.published_at), modified=iso(exemplar.modified_at),
                 ninjs=urls.ninjs(exemplar.id), noindex=exemplar.sample)
 
 
-def head_for(kind: str | None, context: dict, corpus: Corpus, terms: Terms) -> Head:
+def head_for(kind: str | None, context: dict, corpus: Corpus, terms: Terms, photo: Photo | None = None) -> Head:
     """The head of a generated page (by PageSpec kind), the home page ("home") or the press page ("press")."""
     base = site_head(terms)
     if kind == "exemplar":
-        return exemplar_head(corpus, context["exemplar"], terms)
+        return exemplar_head(corpus, context["exemplar"], terms, photo)
     if kind == "movement":
         m = context["movement"]
         return Head(image=base.image, image_alt=base.image_alt, feeds=feed_links(urls.movement(m.id), m.title, terms))

@@ -18,12 +18,12 @@ from ..site import redirects
 from ..site.settings import Settings, SettingsError
 from ..site.spec import PageSpec
 from ..site.stories import Story, ToHtml, render_stories, render_story
-from . import catalog, feeds, ninjs, sitemaps
-from .versions import story_changes
+from . import catalog, feeds, ninjs, share_image, sitemaps
 from .republish import Republish, republish
 from .share_cache import Card, FromPhoto, ShareImages
 from .structured_data import Head, head_for
 from .terms import Terms
+from .versions import story_changes
 
 
 EXEMPLARS = "exemplars"  # the stories' folder, whose history orders the feeds
@@ -71,7 +71,9 @@ class Syndication:
         return replace(self, corpus=corpus, stories=dict(sorted(stories.items(), key=lambda item: order[item[0]])))
 
     def head(self, kind: str | None, context: dict, title: str, description: str) -> Head:
-        return replace(head_for(kind, context, self.corpus, self.terms), title=title, description=description)
+        story = self.stories.get(context["exemplar"].id) if kind == "exemplar" else None
+        head = head_for(kind, context, self.corpus, self.terms, story.photo if story else None)
+        return replace(head, title=title, description=description)
 
     def republish(self, exemplar_id: str) -> Republish:
         return republish(self.stories[exemplar_id], self.terms, self.overrides)
@@ -119,6 +121,7 @@ class Syndication:
                     redirects.redirect_page(self.overrides, story.url, ex.display_title).encode("utf-8"))
                 put(urls.ninjs(alias), data)
         now_processing(None)
+        put(urls.SITE_LOGO, share_image.logo(self.settings.short_name or self.terms.site_name))
         put(urls.CATALOG, catalog.catalog_bytes(self.corpus, self.terms))
         put(urls.EXEMPLARS_CSV, catalog.exemplars_csv(self.corpus, self.terms, self.stories))
         news = sitemaps.news_stories(self.stories.values(), self.as_of)
