@@ -63,8 +63,9 @@ def _arrivals(ex: Exemplar, revisions: list[Revision], history: History) -> tupl
     current = ex.updated.isoformat() if ex.updated else None
     arrivals: list[Revision | None] = [None] * count
     texts = [("", "")] * count
-    for revision, text in zip(revisions, history.texts([r.blob for r in revisions]).values()):
-        state = _state(text, revision.blob)
+    texts_of = history.texts([r.blob for r in revisions])  # by blob: a file reverted to a former text shares it
+    for revision in revisions:
+        state = _state(texts_of[revision.blob], revision.blob)
         if state is None:
             continue
         number, updated, title, summary = state
