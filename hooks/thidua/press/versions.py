@@ -15,7 +15,7 @@ from pathlib import PurePosixPath
 from typing import Iterable
 
 from ..content.history import History, Revision
-from ..content.model import SAMPLE_PREFIX, Exemplar
+from ..content.model import SAMPLE_PREFIX
 from ..content.problems import ContentError
 from ..content.source import parse_document
 from ..content.text import format_date
@@ -28,11 +28,13 @@ def correction_note(day, note: str) -> str:
 
 
 def story_changes(stories: Iterable[Story], history: History | None) -> list[Change]:
-    return [change for story in stories for change in _versions(story, history)]
+    return [change for story in stories for change in changes_of(story.identity, story.exemplar, story, history)]
 
 
-def _versions(story: Story, history: History | None) -> list[Change]:
-    ex = story.exemplar
+def changes_of(key: str, ex, item, history: History | None) -> list[Change]:
+    """The changes of one item of any kind whose file is dated like a story's: `ex` has `source`, `aliases`,
+    `published_at`, `corrections` (each with `date`, `at`, `note`), `updated`, `modified_at` and `version`
+    (an Exemplar; a commendation with the same fields); `item` is what the feed entry shows."""
     dated = [ex.published_at, *(c.at for c in ex.corrections)]
     dated[-1] = ex.modified_at  # `updated` moves the last version
     notes = ["", *(correction_note(c.date, c.note) for c in ex.corrections)]
@@ -42,11 +44,11 @@ def _versions(story: Story, history: History | None) -> list[Change]:
     for number, (own, arrival, note, (title, summary)) in enumerate(zip(dated, arrivals, notes, texts), 1):
         at = own if arrival is None or arrival.seq == history.first else max(own, arrival.at)
         last = at if last is None else max(last, at)  # a version never reaches the site before the one it corrects
-        changes.append(Change(story.identity, last, number, story, title, summary, note))
+        changes.append(Change(key, last, number, item, title, summary, note))
     return changes
 
 
-def _revisions(ex: Exemplar, history: History | None) -> list[Revision]:
+def _revisions(ex, history: History | None) -> list[Revision]:
     """The story's file through its renames (`aliases`), oldest first."""
     if history is None:
         return []
@@ -55,7 +57,7 @@ def _revisions(ex: Exemplar, history: History | None) -> list[Revision]:
     return sorted((r for path in dict.fromkeys(paths) for r in history.of(path)), key=lambda r: r.seq)
 
 
-def _arrivals(ex: Exemplar, revisions: list[Revision], history: History) -> tuple[list, list]:
+def _arrivals(ex, revisions: list[Revision], history: History) -> tuple[list, list]:
     """For each version, the first revision that held it, and its title and lede then ("" for today's)."""
     count = ex.version
     if count == 1 and ex.updated is None:  # the usual story: it arrived with its first revision
