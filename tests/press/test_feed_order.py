@@ -12,7 +12,12 @@ from datetime import date, datetime, timedelta
 import pytest
 from feed_history import VIETNAM, archives_of, commit, commit_each, git, start_history, write_feeds
 from support import Site, copy_repository
+from thidua.checks.loader import load_corpus
+from thidua.content.history import folder_history
+from thidua.engine.story_markdown import story_renderer
 from thidua.press import changes, feeds
+from thidua.press.versions import story_changes
+from thidua.site.stories import render_stories
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 LAUNCH = datetime(2023, 8, 1, 9, 0, tzinfo=VIETNAM)
@@ -164,3 +169,28 @@ def test_the_real_build_writes_these_feeds_from_the_checkout_s_history(after):
         assert entries((site.root / "site" / url).read_bytes()) == entries(written[url]), url
     rss = ET.parse(site.root / "site" / "rss.xml").getroot()
     assert rss.find("channel/item/guid").text == tag("bai-00", FIRST_DAY)
+
+
+def test_each_version_counts_from_when_it_reached_the_branch_and_keeps_its_words(tmp_path):
+    """An `updated` date moves the story when it is merged; a correction merged before its own time counts
+    from its time; the first version keeps the title it had."""
+    site = Site(copy_repository(tmp_path / "repo"))
+    site.clear_exemplars()
+    site.exemplar("bai-ra-mat", date="2023-07-01", unit="phu-quy", movements=["van-hoa-cong-so"])
+    start_history(site.root, LAUNCH)  # the launch: the first commit with stories
+    path = site.exemplar("bai-x", title="Tên cũ", date="2023-09-01", unit=UNIT, movements=[MOVEMENT])
+    commit(site.root, at(date(2023, 9, 1), 9))
+    text = path.read_text("utf-8")
+    path.write_text(text.replace("sample: true\n", "sample: true\nupdated: 2023-11-20\n"), "utf-8")
+    commit(site.root, at(date(2023, 11, 21), 10))
+    path.write_text(text.replace("Tên cũ", "Tên mới").replace(
+        "sample: true\n", 'sample: true\nupdated: 2023-11-20\ncorrections:\n  - date: 2023-11-25\n    time: "07:00"\n'
+                          "    note: Sửa tên.\n"), "utf-8")
+    commit(site.root, at(date(2023, 11, 24), 16))
+    corpus = load_corpus(site.root).published(date(2023, 12, 31))
+    stories = render_stories(corpus, {}, "https://thidua.binhthuan.example/", story_renderer([], {}))
+    _, first, second = sorted(story_changes(stories.values(), folder_history(site.root, "exemplars")),
+                              key=lambda c: c.at)
+    assert (first.version, first.at, first.title) == (1, at(date(2023, 9, 1), 9), "[Nội dung mẫu] Tên cũ")
+    assert (second.version, second.at, second.title) == (2, at(date(2023, 11, 25), 7), "")  # today's words
+    assert second.note == "Đính chính 25/11/2023: Sửa tên."
