@@ -154,3 +154,9 @@ def test_the_pull_request_template_lists_the_editors_checklist_in_vietnamese():
     assert len(boxes) >= 8
     for needed in ("thidua check", "consent: true", "số căn cước", "photo_alt", "800 px"):
         assert needed in text, needed
+
+
+def test_the_deploy_checks_out_the_whole_history_that_orders_the_feeds():
+    """A shallow clone has no history: the feeds would be ordered by the stories' dates (press/versions.py)."""
+    checkout = next(s for s in steps("deploy.yml", "build") if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0

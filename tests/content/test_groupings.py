@@ -56,6 +56,10 @@ def test_the_field_reference_documents_the_grouping_field(site):
     assert "linh_vuc — Lĩnh vực" in reference and "giao-duc, y-te" in reference
 
 
+def site_url() -> str:
+    return "https://thidua.binhthuan.example/"
+
+
 def test_each_term_has_its_feeds_and_a_place_in_the_catalog(site):
     import json
 
@@ -70,3 +74,8 @@ def test_each_term_has_its_feeds_and_a_place_in_the_catalog(site):
     assert grouping["id"] == "linh-vuc" and [t["exemplars"] for t in grouping["terms"]] == [1, 0]
     story = next(e for e in catalog["exemplars"] if e["id"] == "guong-giao-duc")
     assert story["groups"] == {"linh-vuc": ["giao-duc"]}
+    term = (out / "linh-vuc" / "giao-duc" / "index.html").read_text("utf-8")
+    assert '<a href="feed.xml" type="application/atom+xml">' in term  # the term page links its own feeds
+    assert f'href="{site_url()}linh-vuc/giao-duc/feed.json"' in term
+    press = (out / "bao-chi" / "index.html").read_text("utf-8")
+    assert "Theo cách nhóm khác" in press and "(1 bài)" in press

@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sysconfig
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -29,10 +30,13 @@ def test_two_builds_of_the_same_content_are_byte_identical(built_repo, tmp_path)
     assert_identical(built_repo.root / "site", again)
 
 
-def test_sitemap_dates_come_from_the_build_date_not_the_clock(site, monkeypatch):
+def test_sitemap_dates_come_from_content_never_the_build_date_or_the_clock(site, monkeypatch):
+    """Outside git a page without stories has no date of its own: no lastmod (issue 20), never the build's."""
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     build_site(site.root, as_of=site_date())
-    assert "<lastmod>2023-12-31</lastmod>" in (site.root / "site" / "sitemap.xml").read_text("utf-8")
+    sitemap = (site.root / "site" / "sitemap.xml").read_text("utf-8")
+    assert "<lastmod>2023-12-31</lastmod>" not in sitemap and f"<lastmod>{date.today()}" not in sitemap
+    assert "<lastmod>2023-12-01</lastmod>" in sitemap  # the home page: its newest story
 
 
 def test_a_failed_build_leaves_the_previous_site_byte_for_byte(site):

@@ -78,9 +78,9 @@ def test_units_stories_and_the_ended_campaigns_home_page_link_the_documents(buil
     story = read(built[ENDED], f"guong-dien-hinh/{STORY}/")
     assert f'<a href="../../khen-thuong/{DECISION}/">Bằng khen của Chủ tịch UBND tỉnh (0000/QĐ-UBND (số mẫu),' in story
     [ld] = [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', story)]
-    assert ld["about"]["award"] == "Bằng khen của Chủ tịch UBND tỉnh (Quyết định số 0000/QĐ-UBND (số mẫu) ngày 28/12/2023)"
+    assert ld["about"][0]["award"] == "Bằng khen của Chủ tịch UBND tỉnh (Quyết định số 0000/QĐ-UBND (số mẫu) ngày 28/12/2023)"
     ninjs = json.loads(read(built[ENDED], f"guong-dien-hinh/{STORY}/ninjs.json"))
-    assert ld["about"]["award"] in [d["value"] for d in ninjs["descriptions"] if d["role"] == "award"]
+    assert ld["about"][0]["award"] in [d["value"] for d in ninjs["descriptions"] if d["role"] == "award"]
     home = read(built[ENDED], "")
     assert "Quyết định khen thưởng" in text_of(home) and f'href="khen-thuong/{DECISION}/"' in home
     assert '<dt>Được khen thưởng</dt><dd><a href="khen-thuong/">3</a></dd>' in home

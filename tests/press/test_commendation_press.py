@@ -71,7 +71,7 @@ def test_the_feed_follows_the_stories_rules_fifty_newest_and_full_archives_of_fi
     items = commendations.notices(corpus, SITE_URL, TO_HTML)
     feed = commendations.commendation_feed(items, "Trang")
     contents, texts = commendations.entry_contents(items, corpus, TERMS, OVERRIDES)
-    atom = feeds.atom(feed, TERMS, feeds.feed_updated(feed.stories, None), contents)
+    atom = feeds.atom(feed, TERMS, feeds.feed_updated(feed.entries, None), contents)
     parsed = feedparser.parse(atom)
     assert len(parsed.entries) == 50 and parsed.entries[0].id == "tag:thidua.binhthuan.example,2023-03-01:khen-thuong/qd-59"
     assert parsed.feed.links[1]["href"] == SITE_URL + "khen-thuong/feed/trang/1.xml"  # prev-archive
@@ -79,7 +79,7 @@ def test_the_feed_follows_the_stories_rules_fifty_newest_and_full_archives_of_fi
     brief = feedparser.parse(feeds.atom_archive(archive, TERMS))
     assert [e.id.rsplit("/", 1)[1] for e in brief.entries] == [f"qd-{n}" for n in range(49, -1, -1)]
     assert "content" not in brief.entries[0] and brief.entries[0].summary.startswith("Quyết định khen thưởng: ")
-    rss = feedparser.parse(feeds.rss(feed, TERMS, feeds.feed_updated(feed.stories, None), contents))
+    rss = feedparser.parse(feeds.rss(feed, TERMS, feeds.feed_updated(feed.entries, None), contents))
     assert rss.entries[0].id == parsed.entries[0].id and rss.entries[0].title.startswith("[Nội dung mẫu] ")
 
 
@@ -109,7 +109,7 @@ def test_markup_in_a_document_never_reaches_a_feed_entry_live():
 def test_a_story_named_by_a_decision_says_so_in_its_json_ld_and_ninjs():
     corpus = corpus_on()
     award = "Bằng khen của Chủ tịch UBND tỉnh (Quyết định số 0000/QĐ-UBND (số mẫu) ngày 28/12/2023)"
-    assert news_article(corpus, corpus.exemplars[STORY], TERMS)["about"]["award"] == award
+    assert news_article(corpus, corpus.exemplars[STORY], TERMS)["about"][0]["award"] == award
     story = render_stories(corpus, {}, SITE_URL, TO_HTML)[STORY]
     assert {"role": "award", "contentType": "text/plain", "value": award} in ninjs(story, TERMS)["descriptions"]
     before = corpus_on(date(2023, 12, 20))

@@ -38,7 +38,7 @@ def written(tmp_path_factory):
     feed = feeds.site_feeds(corpus, stories, "Trang")[0]
     contents = {sid: feeds.entry_html(s, TERMS, REPO / "overrides") for sid, s in stories.items()}
     folder = tmp_path_factory.mktemp("archives")
-    (folder / "feed.xml").write_bytes(feeds.atom(feed, TERMS, feeds.feed_updated(feed.stories, None), contents))
+    (folder / "feed.xml").write_bytes(feeds.atom(feed, TERMS, feeds.feed_updated(feed.entries, None), contents))
     for archive in feeds.archives(feed):
         path = folder / archive.url
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -72,7 +72,7 @@ def test_archives_hold_full_pages_oldest_first_and_link_both_ways(written):
     _, first, first_ids = _document(written / "feed/trang/1.xml")
     _, second, _ = _document(written / "feed/trang/2.xml")
     assert "prev-archive" not in first and first["next-archive"] == "feed/trang/2.xml"
-    assert second["prev-archive"] == "feed/trang/1.xml" and "next-archive" not in second
+    assert second["prev-archive"] == "feed/trang/1.xml" and second["next-archive"] == "feed.xml"  # then the current
     assert first["self"] == "feed/trang/1.xml"
     assert len(first_ids) == 50 and first_ids[-1].endswith("bai-000")  # the oldest fifty, newest first
     assert not (written / "feed/trang/3.xml").exists()  # 23 stories are no full page: not archived yet

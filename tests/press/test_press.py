@@ -146,7 +146,7 @@ def test_every_xml_feed_parses_without_error_newest_first_with_absolute_links(pr
         parsed = feedparser.parse((folder / name).read_bytes())
         assert not parsed.bozo, (folder, parsed.get("bozo_exception"))
         assert parsed.feed.link.startswith(SITE_URL)
-        dates = [e.published_parsed for e in parsed.entries]
+        dates = [e.updated_parsed for e in parsed.entries]  # in the order they changed on the site
         assert dates == sorted(dates, reverse=True), folder
         for entry in parsed.entries:
             assert entry.link.startswith(SITE_URL)
@@ -162,15 +162,19 @@ def test_the_site_feed_entry_carries_title_summary_unit_movements_photo_and_date
     assert entry.summary.startswith("Bài mẫu minh họa cách viết một gương tập thể")
     assert entry.author == "Hàm Thuận Bắc"
     titles = {m["id"]: m["title"] for m in json.loads((out(press) / "api/catalog.json").read_text("utf-8"))["movements"]}
-    assert [t.term for t in entry.tags] == [titles["chung-suc-chung-long-xay-dung-nong-thon-moi"],
+    assert [t.term for t in entry.tags if t.term != "noi-dung-mau"] == [titles["chung-suc-chung-long-xay-dung-nong-thon-moi"],
                                             titles["toan-dan-doan-ket-xay-dung-nong-thon-moi-do-thi-van-minh"]]
     content = entry.content[0].value
     assert "Ảnh: Ảnh minh họa do trang tạo ra" in content
     assert f'src="{SITE_URL}guong-dien-hinh/to-tu-quan-mau-duong-lang-xanh/to-tu-quan-mau-duong-lang-xanh-1200.jpg"' in content
     assert entry.media_content[0]["url"].endswith("to-tu-quan-mau-duong-lang-xanh-1200.jpg")
+    media = entry.media_content[0]  # the photo's type, size in bytes and dimensions, and its credit
+    assert media["type"] == "image/jpeg" and int(media["filesize"]) > 10_000
+    assert (media["width"], media["height"]) == ("1200", "800")
+    assert entry.media_credit[0]["content"] == "Ảnh minh họa do trang tạo ra"
     rss_entry = next(e for e in feedparser.parse((out(press) / "rss.xml").read_bytes()).entries if e.link == entry.link)
     assert rss_entry.enclosures[0].href == entry.media_content[0]["url"]
-    assert rss_entry.author == "Hàm Thuận Bắc" and len(rss_entry.tags) == 2
+    assert rss_entry.author == "Hàm Thuận Bắc" and len(rss_entry.tags) == 3  # two movements, and "sample"
     assert entry.published.startswith("2023-09-12")
     corrected = by_link[SITE_URL + "guong-dien-hinh/bai-moi-doi-ma/"]
     assert corrected.published.startswith("2023-12-10") and corrected.updated.startswith("2023-12-15")
@@ -191,6 +195,8 @@ def test_every_sample_is_marked_in_every_feed_format(press):
         for name in ("feed.xml", "rss.xml"):
             for entry in feedparser.parse((folder / name).read_bytes()).entries:
                 assert entry.title.startswith(SAMPLE_PREFIX) == (entry.link in samples)
+                marks = [t for t in entry.get("tags", []) if t.term == "noi-dung-mau"]  # for machines: a category
+                assert [t.scheme for t in marks] == ([SITE_URL + "bao-chi/"] if entry.link in samples else []), (folder, name, entry.get("tags"))
         for item in json.loads((folder / "feed.json").read_text("utf-8"))["items"]:
             assert item["title"].startswith(SAMPLE_PREFIX) == (item["url"] in samples)
             assert item["_thidua"]["sample"] == (item["url"] in samples)
@@ -267,7 +273,7 @@ def test_ninjs_carries_version_people_subjects_places_and_rights(press):
     image = photo["associations"][0]
     assert image["type"] == "picture" and image["by"] == "Ảnh minh họa do trang tạo ra" and image["usageTerms"]
     names = {r["name"]: r for r in image["renditions"]}
-    assert set(names) == {"480", "480-webp", "800", "800-webp", "1200", "1200-webp", "share"}
+    assert set(names) == {"480", "480-webp", "800", "800-webp", "1200", "1200-webp", "16x9", "4x3", "1x1", "share"}
     for rendition in names.values():
         path = out(press) / rendition["href"].removeprefix(SITE_URL)
         assert rendition["sizeInBytes"] == path.stat().st_size, rendition["name"]
@@ -303,6 +309,16 @@ def test_the_csv_opens_in_excel_with_vietnamese_and_formulas_stay_text(press, tm
     assert by_id["bai-moi-doi-ma"]["ngay_dang"] == "2023-12-10" and by_id["bai-moi-doi-ma"]["phien_ban"] == "3"
     assert by_id["bai-moi-doi-ma"]["ngay_cap_nhat"] == "2023-12-15"  # ISO 8601: no locale reads it day-for-month
     assert by_id["bai-doc-hai"]["tieu_de"] == 'Bài "thử nghiệm" có dấu & ký hiệu'
+
+    assert list(rows[0])[:3] == ["uri", "ma", "ma_cu"]  # the key first: the tag: URI survives a rename
+    renamed = by_id["bai-moi-doi-ma"]
+    assert renamed["uri"] == "tag:thidua.binhthuan.example,2023-12-10:guong-dien-hinh/bai-cu-doi-ma"
+    assert renamed["ma_cu"] == "bai-cu-doi-ma" and renamed["thoi_diem_dang"] == "2023-12-10T00:00:00+07:00"
+    assert renamed["thoi_diem_cap_nhat"].startswith("2023-12-15T") and renamed["giay_phep"] == "CC BY 4.0"
+    assert len({r["uri"] for r in rows}) == len(rows)
+    pictured = by_id["to-tu-quan-mau-duong-lang-xanh"]
+    assert pictured["anh"] == SITE_URL + "guong-dien-hinh/to-tu-quan-mau-duong-lang-xanh/to-tu-quan-mau-duong-lang-xanh-1200.jpg"
+    assert pictured["tac_gia_anh"] == "Ảnh minh họa do trang tạo ra" and by_id["bai-doc-hai"]["anh"] == ""
 
 
 # --- pages: republish box, structured data, head ----------------------------------------------------
@@ -394,14 +410,25 @@ def test_story_pages_describe_a_news_article_about_a_person_or_organisation_with
     assert article["datePublished"] == "2023-12-10T00:00:00+07:00"
     assert article["dateModified"] == "2023-12-15T00:00:00+07:00"
     assert article["identifier"] == "tag:thidua.binhthuan.example,2023-12-10:guong-dien-hinh/bai-cu-doi-ma"
-    assert article["about"] == {**article["about"], "@type": "Person", "name": "Cá nhân mẫu E",
-                                "award": "Bằng khen của Chủ tịch UBND tỉnh"}
+    subject, *topics = article["about"]
+    assert subject == {**subject, "@type": "Person", "name": "Cá nhân mẫu E", "award": "Bằng khen của Chủ tịch UBND tỉnh"}
+    assert topics == [{"@type": "DefinedTerm", "name": "politics", "termCode": "medtop:11000000"}]  # IPTC's name
     assert article["author"]["name"] == "Các sở, ban, ngành tỉnh"
     assert article["publisher"]["@type"] == "GovernmentOrganization"
-    assert article["image"] == [SITE_URL + "guong-dien-hinh/bai-moi-doi-ma/anh-chia-se.png"]
+    assert article["image"] == [{"@type": "ImageObject", "url": SITE_URL + "guong-dien-hinh/bai-moi-doi-ma/anh-chia-se.png",
+                                 "width": 1200, "height": 630}]  # no photo: its card
+    logo = article["publisher"]["logo"]
+    assert logo["width"] == logo["height"] == 512 and logo["url"] == SITE_URL + "assets/logo.png"
+    with Image.open(out(press) / "assets/logo.png") as image:
+        assert image.size == (512, 512)  # a real square logo, not the 1200×630 share card
     assert len(article["correction"]) == 2
     [collective] = _ld(press, "guong-dien-hinh/to-tu-quan-mau-duong-lang-xanh/")
-    assert collective["about"]["@type"] == "Organization" and collective["about"]["award"]
+    assert collective["about"][0]["@type"] == "Organization" and collective["about"][0]["award"]
+    crops = {(i["width"], i["height"]): i["url"] for i in collective["image"]}
+    assert set(crops) == {(1200, 675), (1064, 798), (800, 800)}  # 16×9, 4×3, 1×1 of the 1200×800 photo
+    for (width, height), url in crops.items():
+        with Image.open(out(press) / url.removeprefix(SITE_URL)) as image:
+            assert image.size == (width, height) and image.format == "JPEG"
     [hostile] = _ld(press, "guong-dien-hinh/bai-doc-hai/")
     assert hostile["headline"] == 'Bài "thử nghiệm" có dấu & ký hiệu'
     assert "\\u0026" in press.page("guong-dien-hinh/bai-doc-hai/")
@@ -482,6 +509,42 @@ def test_the_press_page_is_in_the_navigation_and_lists_every_feed_with_stories(p
     assert "(0 bài)" not in page and 5 < listed < len(feed_dirs(press))
     assert 'href="../api/catalog.json"' in page
     assert '<li><a href="../bao-chi/">Báo chí</a></li>' in press.page("gioi-thieu/")  # the header's sections
+
+
+def test_the_press_page_counts_every_story_of_each_feed_as_the_catalog_does(press):
+    page = press.page("bao-chi/")
+    catalog = json.loads((out(press) / "api/catalog.json").read_text("utf-8"))
+    assert re.search(rf'>Toàn trang</a> <span class="td-count">\({len(catalog["exemplars"])} bài\)</span>', page)
+    counted = [(f"../phong-trao/{m['id']}/", m["exemplars"]) for m in catalog["movements"] if m["exemplars"]]
+    counted += [(f"../don-vi/{u['id']}/", u["exemplars"]) for u in catalog["units"] if u["exemplars"]]
+    assert len(counted) > 5
+    for href, count in counted:
+        assert re.search(rf'<a href="{re.escape(href)}">[^<]+</a> <span class="td-count">\({count} bài\)</span>', page), href
+    assert "Theo cách nhóm khác" not in page  # no grouping declared: no empty heading
+
+
+def test_a_sample_story_is_noindex_and_in_neither_sitemap_a_real_one_is_in_sitemap_xml(press):
+    sitemap = (out(press) / "sitemap.xml").read_text("utf-8")
+    news = (out(press) / "sitemap-news.xml").read_text("utf-8") if (out(press) / "sitemap-news.xml").exists() else ""
+    stories = json.loads((out(press) / "api/catalog.json").read_text("utf-8"))["exemplars"]
+    assert {s["sample"] for s in stories} == {True, False}
+    for story in stories:
+        page = press.page(f"guong-dien-hinh/{story['id']}/")
+        listed = f"<loc>{story['url']}</loc>" in sitemap
+        assert ('<meta name="robots" content="noindex">' in page) == story["sample"] == (not listed), story["id"]
+        if story["sample"]:
+            assert story["url"] not in news
+        else:
+            assert re.search(rf"<loc>{re.escape(story['url'])}</loc>\s*<lastmod>{story['updated']}</lastmod>", sitemap)
+
+
+def test_every_movement_and_unit_page_links_its_own_feeds(press):
+    catalog = json.loads((out(press) / "api/catalog.json").read_text("utf-8"))
+    for url in [f"phong-trao/{m['id']}/" for m in catalog["movements"]] + [f"don-vi/{u['id']}/" for u in catalog["units"]]:
+        page = press.page(url)
+        for name in ("feed.xml", "rss.xml", "feed.json"):
+            assert f'<a href="{name}" type=' in page, (url, name)  # visible, relative to the page
+            assert f'href="{SITE_URL}{url}{name}"' in page, (url, name)  # and in the head, for feed readers
 
 
 # --- share images, redirects, embargo --------------------------------------------------------------

@@ -41,7 +41,7 @@ def test_the_site_feed_holds_the_fifty_newest_stories_a_movement_s_ten():
     movement_feed = next(f for f in feeds.site_feeds(corpus, stories, "Trang") if f.group == "movement" and f.stories)
     assert len(movement_feed.stories) == feeds.TOPIC_ENTRIES == 10
     assert [s.exemplar.id for s in site_feed.stories] == [f"bai-{n}" for n in range(59, 9, -1)]
-    assert feeds.feed_updated(site_feed.stories, None).date() == date(2023, 8, 1) + timedelta(days=59)
+    assert feeds.feed_updated(site_feed.entries, None).date() == date(2023, 8, 1) + timedelta(days=59)
     assert "¶" not in stories["bai-1"].html  # heading permalinks mean nothing off-site
 
 

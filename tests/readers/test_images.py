@@ -22,8 +22,19 @@ def test_renditions_have_the_widths_formats_and_proportions(tmp_path):
     for name, cached in photo.files():
         with Image.open(cached) as image:
             assert image.format == ("WEBP" if name.endswith(".webp") else "JPEG")
-            assert image.width in WIDTHS
+            assert image.width in WIDTHS or name in {photo.crop_name(c) for c in photo.crops}
     assert photo.name(photo.variants[0], "webp") == "a-480.webp"
+
+
+def test_crops_for_search_engines_have_exact_ratios_from_the_photo_never_enlarged(tmp_path):
+    photo = process(photo_with_gps(tmp_path / "a.jpg"), tmp_path / "cache")  # 1600×1000
+    assert [(c.name, c.width, c.height) for c in photo.crops] == [
+        ("16x9", 1200, 675), ("4x3", 1200, 900), ("1x1", 1000, 1000)]
+    for crop in photo.crops:
+        with Image.open(crop.jpeg) as image:
+            assert image.size == (crop.width, crop.height) and image.format == "JPEG"
+    small = process(photo_with_gps(tmp_path / "small.jpg", (600, 400)), tmp_path / "cache")
+    assert [(c.width, c.height) for c in small.crops] == [(592, 333), (532, 399), (400, 400)]
 
 
 def test_exif_and_gps_never_reach_the_renditions(tmp_path):
@@ -54,7 +65,8 @@ def test_the_site_publishes_renditions_and_never_the_original(site):
     site.exemplar("guong-anh", photo="anh-mau.jpg", photo_alt="Ảnh minh họa", photo_credit="Trang tạo ra")
     story = site.build() / "guong-dien-hinh" / "guong-anh"
     assert sorted(p.name for p in story.iterdir() if p.suffix not in (".html", ".json") and p.name != "anh-chia-se.jpg") == [
-        "anh-mau-1200.jpg", "anh-mau-1200.webp", "anh-mau-480.jpg", "anh-mau-480.webp", "anh-mau-800.jpg", "anh-mau-800.webp"]
+        "anh-mau-1200.jpg", "anh-mau-1200.webp", "anh-mau-16x9.jpg", "anh-mau-1x1.jpg", "anh-mau-480.jpg",
+        "anh-mau-480.webp", "anh-mau-4x3.jpg", "anh-mau-800.jpg", "anh-mau-800.webp"]
     html = site.page("guong-dien-hinh/guong-anh/")
     assert '<source type="image/webp" srcset="anh-mau-480.webp 480w, anh-mau-800.webp 800w, anh-mau-1200.webp 1200w"' in html
     assert 'width="800" height="500" alt="Ảnh minh họa" loading="eager"' in html

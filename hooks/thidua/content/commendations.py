@@ -84,6 +84,13 @@ class Commendation:
     def published_at(self) -> datetime:
         return moment(self.date)
 
+    # A document is never corrected in place (a new decision replaces it): one version, under one name, which the
+    # feeds order by when it reached the site as they order a story's (press/versions.py reads these).
+    aliases = ()
+    corrections = ()
+    updated = None
+    version = 1
+
     @property
     def modified_at(self) -> datetime:
         return self.published_at

@@ -80,6 +80,7 @@ CATALOG = "api/catalog.json"
 EXEMPLARS_CSV = "api/exemplars.csv"
 COMMENDATIONS_CSV = "api/khen-thuong.csv"  # one row per recipient of a consultation or a decision
 PRESS = "bao-chi/"
+SAMPLE_SCHEME = PRESS  # the scheme of feeds' sample category: the press page says what a sample is
 ABOUT = "gioi-thieu/"
 
 
@@ -102,6 +103,7 @@ def share_image(exemplar_id: str, photo: bool = False) -> str:
 
 
 SITE_SHARE_IMAGE = "assets/anh-chia-se.png"
+SITE_LOGO = "assets/logo.png"  # square: the publisher's logo in JSON-LD
 SCHEMAS = "schema/"
 
 

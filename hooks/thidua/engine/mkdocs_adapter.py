@@ -6,6 +6,7 @@ configuration. The domain speaks of page URLs; a page of `use_directory_urls` at
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 from pathlib import Path
@@ -59,8 +60,10 @@ class ThiduaHooks:
         # every one that is not .html as a static file of the theme
         for template in [f for f in files if f.src_uri.startswith("thidua/") and not f.src_uri.endswith(".html")]:
             files.remove(template)
+        root = self.site.info.root
+        committed = functools.cache(lambda source: commit_date(root, source))
         for page in self.site.generated_pages():
-            files.append(generated_page(page, config))
+            files.append(generated_page(page, config, committed))
         for url, path in self.site.static_files():
             files.append(File.generated(config, url, abs_src_path=str(path)))
         for url, source in self.site.generated_files():
@@ -164,17 +167,19 @@ def hash_assets(files: Files, config) -> dict[str, str]:
     return hashed_names
 
 
-def generated_page(page: PageSpec, config) -> File:
+def generated_page(page: PageSpec, config, committed=lambda source: None) -> File:
     inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-    return File.generated(config, source_uri(page.url), content=page_markdown(page), inclusion=inclusion)
+    return File.generated(config, source_uri(page.url), content=page_markdown(page, committed), inclusion=inclusion)
 
 
-def page_markdown(page: PageSpec) -> str:
+def page_markdown(page: PageSpec, committed=lambda source: None) -> str:
+    """`committed(source)`: the date of a content file's last commit, the `lastmod` of a page without stories
+    (a plan, a movement or unit with none yet); never the commit being built, which an empty commit changes."""
     # MkDocs' templates print title and description unescaped, so they are escaped here, once.
     # JSON strings are YAML scalars, and json.dumps is far cheaper than yaml.safe_dump on every page.
     meta = {"title": html.escape(page.title), "description": html.escape(page.description),
             "template": page.template}
-    modified = page_lastmod(page)
+    modified = page_lastmod(page) or (committed(page.source) if page.source else None)
     if modified is not None:
         meta["lastmod"] = modified.isoformat()
     if not page.in_sitemap:

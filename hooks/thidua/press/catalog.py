@@ -9,6 +9,7 @@ import json
 from ..content import urls
 from ..content.model import Corpus
 from ..content.moments import iso
+from ..site.stories import Story
 from .terms import Terms
 
 
@@ -63,8 +64,10 @@ def catalog_bytes(corpus: Corpus, terms: Terms) -> bytes:
     return (json.dumps(catalog(corpus, terms), ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-CSV_COLUMNS = ("ma", "tieu_de", "noi_dung_mau", "loai", "ten", "don_vi", "phong_trao", "ngay_dang",
-               "ngay_cap_nhat", "phien_ban", "tom_tat", "khen_thuong", "dia_chi", "ninjs")
+# The key is the tag: URI (it survives a rename, `ma` does not; `ma_cu` lists the former ids); times ISO 8601.
+CSV_COLUMNS = ("uri", "ma", "ma_cu", "tieu_de", "noi_dung_mau", "loai", "ten", "don_vi", "phong_trao", "ngay_dang",
+               "thoi_diem_dang", "ngay_cap_nhat", "thoi_diem_cap_nhat", "phien_ban", "tom_tat", "khen_thuong",
+               "dia_chi", "ninjs", "anh", "tac_gia_anh", "giay_phep")
 
 
 def _cell(value: str) -> str:
@@ -72,16 +75,20 @@ def _cell(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
-def exemplars_csv(corpus: Corpus, terms: Terms) -> bytes:
+def exemplars_csv(corpus: Corpus, terms: Terms, stories: dict[str, Story]) -> bytes:
     """UTF-8 with a byte-order mark, so that Excel shows Vietnamese letters; dates ISO 8601 (YYYY-MM-DD),
-    which no spreadsheet locale reads day-for-month."""
+    which no spreadsheet locale reads day-for-month. The photo is its largest published JPEG (never the
+    original, which may carry EXIF); the licence is the site's, which covers every story."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for e in corpus.exemplars_newest_first:
+        photo = stories[e.id].photo if e.id in stories else None
         writer.writerow([_cell(str(v)) for v in (
-            e.id, e.display_title, "có" if e.sample else "không", e.kind_label, e.name, corpus.units[e.unit].name,
-            "; ".join(corpus.movements[m].title for m in e.movements), e.date.isoformat(),
-            e.last_modified.isoformat(), e.version, e.summary, e.award or "",
-            urls.absolute(terms.site_url, urls.exemplar(e.id)), urls.absolute(terms.site_url, urls.ninjs(e.id)))])
+            urls.tag_uri(terms.site_url, e.date, e.first_id), e.id, "; ".join(e.aliases), e.display_title,
+            "có" if e.sample else "không", e.kind_label, e.name, corpus.units[e.unit].name,
+            "; ".join(corpus.movements[m].title for m in e.movements), e.date.isoformat(), iso(e.published_at),
+            e.last_modified.isoformat(), iso(e.modified_at), e.version, e.summary, e.award or "",
+            urls.absolute(terms.site_url, urls.exemplar(e.id)), urls.absolute(terms.site_url, urls.ninjs(e.id)),
+            photo.url if photo else "", photo.credit if photo else "", terms.licence.name)])
     return ("\ufeff" + out.getvalue()).encode("utf-8")

@@ -21,9 +21,11 @@ from ..content.text import format_date
 from ..content.words import word
 from ..site.stories import ToHtml, html_to_text, syndicated_html
 from ..site.templating import render
-from . import feeds
+from . import changes, feeds
+from .changes import Change
+from .versions import changes_of
 from .catalog import _cell
-from .terms import SAMPLE_WARNING, Terms
+from .terms import SAMPLE_CATEGORY, SAMPLE_WARNING, Terms
 
 ENTRY_RECIPIENTS = 100  # a feed entry lists the first hundred; the page and the CSV list everyone
 
@@ -66,10 +68,12 @@ def notices(corpus: Corpus, site_url: str, to_html: ToHtml) -> list[Notice]:
     return found
 
 
-def commendation_feed(items: list[Notice], site_name: str) -> feeds.Feed:
+def commendation_feed(items: list[Notice], site_name: str, history=None) -> feeds.Feed:
+    """Ordered, like the stories' feeds, by when each document reached the site (`history` of its folder)."""
+    log = changes.in_order(c for n in items for c in changes_of(n.identity, n.document, n, history))
     return feeds.Feed(urls.COMMENDATIONS, word("commendations.feed_title", site_name),
-                      word("commendations.feed_description"), items, "commendations", word("commendations.title"),
-                      feeds.MAX_ENTRIES, entry=_entry, json_item=_json_item)
+                      word("commendations.feed_description"), items, log, "commendations",
+                      word("commendations.title"), feeds.MAX_ENTRIES, entry=_entry, json_item=_json_item)
 
 
 def entry_contents(items: list[Notice], corpus: Corpus, terms: Terms, overrides: Path) -> tuple[dict, dict]:
@@ -83,8 +87,9 @@ def entry_contents(items: list[Notice], corpus: Corpus, terms: Terms, overrides:
     return html, text
 
 
-def _entry(fe, notice: Notice, terms: Terms, self_kind: str, contents: dict[str, str] | None) -> None:
+def _entry(fe, change: Change, terms: Terms, self_kind: str, contents: dict[str, str] | None) -> None:
     """As a story's entry: identity, title, page, summary, dates, who issued it; the whole text unless brief."""
+    notice = change.item
     d = notice.document
     fe.id(notice.identity)
     fe.guid(notice.identity, permalink=False)
@@ -92,21 +97,24 @@ def _entry(fe, notice: Notice, terms: Terms, self_kind: str, contents: dict[str,
     fe.link(href=notice.url, rel="alternate", type="text/html")
     fe.summary(notice.summary)
     fe.published(notice.published)
-    fe.updated(notice.modified)
+    fe.updated(change.at)  # when it reached the site
     fe.author(name=d.issuer)
     if contents is None:
         return
+    if d.sample:  # for machines, as a sample story's entry says it
+        fe.category(term=SAMPLE_CATEGORY, scheme=urls.absolute(terms.site_url, urls.SAMPLE_SCHEME))
     fe.content(contents[d.id], type="html")
     fe.dc.dc_creator(d.issuer)
     fe.category(term=d.type_label, scheme=urls.absolute(terms.site_url, urls.COMMENDATIONS))
 
 
-def _json_item(notice: Notice, terms: Terms, contents: dict[str, str], texts: dict[str, str]) -> dict:
+def _json_item(change: Change, terms: Terms, contents: dict[str, str], texts: dict[str, str]) -> dict:
+    notice = change.item
     d = notice.document
     return {
         "id": notice.identity, "url": notice.url, "title": d.display_title, "summary": notice.summary,
         "content_html": contents[d.id], "content_text": texts[d.id],
-        "date_published": iso(notice.published), "date_modified": iso(notice.modified),
+        "date_published": iso(notice.published), "date_modified": iso(change.at),
         "authors": [{"name": d.issuer}], "tags": [d.type_label], "language": "vi",
         "_thidua": {"sample": d.sample, "type": d.type, "plan": d.plan, "award": d.award, "number": d.number or None,
                     "comment_until": d.comment_until.isoformat() if d.comment_until else None,

@@ -1,5 +1,6 @@
-"""Two small feedgen extensions: RFC 5005's <fh:archive/> in Atom archive documents, and the ninjs link
-of each entry and item (feedgen 1.0 drops rel and type from entry links, so they are written here)."""
+"""Small feedgen extensions: RFC 5005's <fh:archive/> in Atom archive documents, the ninjs link of each entry
+and item (feedgen 1.0 drops rel and type from entry links, so they are written here), and the photo's credit
+inside its media:content (feedgen's Media RSS extension has no media:credit)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from lxml import etree
 FH = "http://purl.org/syndication/history/1.0"
 ATOM = "http://www.w3.org/2005/Atom"
 NINJS_TYPE = "application/ninjs+json"
+MEDIA = "http://search.yahoo.com/mrss/"
 
 
 class ArchiveExtension(BaseExtension):
@@ -45,3 +47,23 @@ class NinjsLinkEntryExtension(BaseEntryExtension):
         if self.href:
             etree.SubElement(entry, "link", rel="alternate", type=NINJS_TYPE, href=self.href)
         return entry
+
+
+class PhotoCreditExtension(BaseExtension):
+    """Nothing at feed level: the media extension declares the namespace."""
+
+
+class PhotoCreditEntryExtension(BaseEntryExtension):
+    def __init__(self):
+        self.name = None
+
+    def credit(self, name: str) -> None:
+        self.name = name
+
+    def _add(self, element):
+        content = element.find(f"{{{MEDIA}}}content")
+        if self.name and content is not None:
+            etree.SubElement(content, f"{{{MEDIA}}}credit", role="photographer").text = self.name
+        return element
+
+    extend_atom = extend_rss = _add

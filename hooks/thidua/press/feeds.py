@@ -1,13 +1,16 @@
-"""Atom 1.0, RSS 2.0 and JSON Feed 1.1 for the whole site, every movement and every unit.
+"""Atom 1.0, RSS 2.0 and JSON Feed 1.1 for the whole site, every movement, every unit and every term.
 
-Only published stories (from `render_stories` on the published corpus) ever reach a feed. Dates come
-from the stories, never from the clock, so two builds of the same content give the same bytes. Each entry's
-id is the story's tag: URI, minted from its first id, so a renamed story is never a new entry. Atom feeds
-are RFC 5005 archived feeds: the subscription document holds the newest 50, full pages of 50 (oldest first)
-are archive documents that never change, so an agency can walk back to the first story. An archive entry is
-brief (title, lede, dates, unit, links to the page and the ninjs): the whole story, its movements and photo
-are one request away, and the archives cost under a kilobyte per story and feed. RSS and JSON Feed carry
-the newest only; a JSON reader walks every story through the catalog (/api/catalog.json).
+Only published stories (from `render_stories` on the published corpus) ever reach a feed. A feed follows what
+changed on the site (press/changes.py): a story first published, however it is dated, and a correction enter
+the subscription document at the top, the correction with its note and the instant it reached the site
+(press/versions.py, from the repository's history). Dates come from the stories and the history, never from
+the clock, so two builds of the same commit give the same bytes. Each entry's id is the story's tag: URI,
+minted from its first id, so a renamed or corrected story is never a new entry. Atom feeds are RFC 5005
+archived feeds: the subscription document holds the latest change of the 50 stories changed last; full pages
+of 50 changes (oldest first) are archive documents that never change, so an agency can walk back to the first
+story. An archive entry is brief (title, lede, dates, unit, links to the page and the ninjs): the whole story,
+its movements and photo are one request away. RSS and JSON Feed carry the subscription document's entries; a
+JSON reader walks every story through the catalog (/api/catalog.json).
 """
 
 from __future__ import annotations
@@ -25,8 +28,17 @@ from ..content.model import Corpus
 from ..content.moments import iso, moment
 from ..site.stories import Story
 from ..site.templating import render
-from .feed_extensions import ArchiveExtension, NinjsLinkEntryExtension, NinjsLinkExtension
-from .terms import SAMPLE_WARNING, Terms
+from . import changes
+from .changes import Change
+from .feed_extensions import (
+    ArchiveExtension,
+    NinjsLinkEntryExtension,
+    NinjsLinkExtension,
+    PhotoCreditEntryExtension,
+    PhotoCreditExtension,
+)
+from .terms import SAMPLE_CATEGORY, SAMPLE_WARNING, Terms
+from .versions import story_changes
 
 MAX_ENTRIES = 50
 # A movement's, unit's or term's three feeds hold fewer, as WordPress's do by default: there are forty and
@@ -42,18 +54,23 @@ class Feed:
     page: str  # site-relative URL of the page the feed follows ("" for the home page)
     title: str
     description: str
-    every: Sequence[Story]  # every story of the feed, newest first
-    group: str = "site"  # "site", "movement" or "unit"
+    every: Sequence[Story]  # every story of the feed, newest first by date: what the press page counts
+    log: Sequence[Change]  # every change of those stories, oldest first (changes.in_order)
+    group: str = "site"  # "site", "movement", "unit" or "term"
     label: str = ""  # short name for listings
-    size: int = MAX_ENTRIES  # entries in the subscription document and in each archive page
+    size: int = MAX_ENTRIES  # entries in the subscription document and changes in each archive page
     # Feeds of other items than stories (commendations): how one item becomes an entry and a JSON Feed item.
-    entry: Callable | None = None  # (fe, item, terms, self_kind, contents or None) -> None; None: `_entry`
-    json_item: Callable | None = None  # (item, terms, contents, texts) -> dict; None: `_json_item`
+    entry: Callable | None = None  # (fe, change, terms, self_kind, contents or None) -> None; None: `_entry`
+    json_item: Callable | None = None  # (change, terms, contents, texts) -> dict; None: `_json_item`
 
     @property
-    def stories(self) -> Sequence[Story]:
-        """The subscription document's entries: the newest `size`."""
-        return self.every[:self.size]
+    def entries(self) -> list[Change]:
+        """The subscription document: the latest change of the `size` stories changed last, newest first."""
+        return changes.newest(self.log, self.size)
+
+    @property
+    def stories(self) -> list[Story]:
+        return [change.item for change in self.entries]
 
     def url(self, kind: str) -> str:
         return urls.feeds(self.page)[kind]
@@ -66,7 +83,7 @@ class Archive:
     feed: Feed
     number: int
     count: int  # how many archive documents the feed has
-    stories: Sequence[Story]  # newest first
+    entries: Sequence[Change]  # newest first
 
     @property
     def url(self) -> str:
@@ -74,47 +91,49 @@ class Archive:
 
 
 def archives(feed: Feed) -> list[Archive]:
-    """Only full pages are archived, so an archive's content never changes as stories are added."""
-    oldest_first = list(reversed(feed.every))
-    count = len(oldest_first) // feed.size
-    pages = [oldest_first[(n - 1) * feed.size:n * feed.size] for n in range(1, count + 1)]
-    return [Archive(feed, n, count, list(reversed(page))) for n, page in enumerate(pages, 1)]
+    """Only full pages of the log are archived, so an archive's entries never change as stories change."""
+    found = changes.pages(feed.log, feed.size)
+    return [Archive(feed, n, len(found), page) for n, page in enumerate(found, 1)]
 
 
-def site_feeds(corpus: Corpus, stories: dict[str, Story], site_name: str) -> list[Feed]:
+def site_feeds(corpus: Corpus, stories: dict[str, Story], site_name: str,
+               log: Sequence[Change] | None = None) -> list[Feed]:
     """One feed for the site, one per movement, one per unit (a locality's gathers its units' stories), one per
-    term of each grouping."""
+    term of each grouping. `log`: every story's changes (versions.story_changes), by default from the
+    stories' own dates alone."""
+    log = changes.in_order(story_changes(stories.values(), None) if log is None else log)
 
-    def pick(exemplars) -> list[Story]:
-        return [stories[e.id] for e in exemplars]
+    def feed(page, title, description, exemplars, *rest) -> Feed:
+        chosen = [stories[e.id] for e in exemplars]
+        keys = {story.identity for story in chosen}
+        return Feed(page, title, description, chosen, [c for c in log if c.key in keys], *rest)
 
-    feeds = [Feed("", site_name, f"Gương điển hình mới nhất — {site_name}", pick(corpus.exemplars_newest_first),
+    feeds = [feed("", site_name, f"Gương điển hình mới nhất — {site_name}", corpus.exemplars_newest_first,
                   "site", "Toàn trang")]
     for movement in sorted(corpus.movements.values(), key=corpus.movement_key):
-        feeds.append(Feed(urls.movement(movement.id), f"{movement.title} — {site_name}",
+        feeds.append(feed(urls.movement(movement.id), f"{movement.title} — {site_name}",
                           f"Gương điển hình của phong trào “{movement.title}”.",
-                          pick(corpus.by_movement.get(movement.id, [])), "movement", movement.short_title,
+                          corpus.by_movement.get(movement.id, []), "movement", movement.short_title,
                           TOPIC_ENTRIES))
     for unit in (u for _, units in corpus.units_by_type() for u in units):
-        feeds.append(Feed(urls.unit(unit.id), f"{unit.name} — {site_name}",
-                          f"Gương điển hình của {unit.name}.", pick(corpus.stories_of_unit(unit.id)), "unit",
+        feeds.append(feed(urls.unit(unit.id), f"{unit.name} — {site_name}",
+                          f"Gương điển hình của {unit.name}.", corpus.stories_of_unit(unit.id), "unit",
                           unit.name, TOPIC_ENTRIES))
     for grouping in corpus.groupings.values():  # content/groupings.yml: a feed per term, like a movement's
         for term, label in grouping.terms.items():
-            feeds.append(Feed(urls.term(grouping.id, term), f"{grouping.label}: {label} — {site_name}",
+            feeds.append(feed(urls.term(grouping.id, term), f"{grouping.label}: {label} — {site_name}",
                               f"Gương điển hình — {grouping.label}: {label}.",
-                              pick(corpus.by_term(grouping.id).get(term, [])), "term", label, TOPIC_ENTRIES))
+                              corpus.by_term(grouping.id).get(term, []), "term", label, TOPIC_ENTRIES))
     return feeds
 
 
-def feed_updated(stories: Sequence[Story], fallback: datetime) -> datetime:
-    """The newest entry's last change; an empty feed takes the site's (never the wall clock)."""
-    return max((s.modified for s in stories), default=fallback)
+def feed_updated(entries: Sequence[Change], fallback: datetime) -> datetime:
+    """The newest entry's change; an empty feed takes the site's (never the wall clock)."""
+    return max((c.at for c in entries), default=fallback)
 
 
 def site_fallback(corpus: Corpus) -> datetime:
-    newest = [e.modified_at for e in corpus.exemplars.values()]
-    return max(newest, default=moment(corpus.current_plan.period_start))
+    return moment(corpus.current_plan.period_start)
 
 
 def entry_context(story: Story, terms: Terms) -> dict:
@@ -132,18 +151,19 @@ def entry_text(story: Story, terms: Terms, overrides: Path) -> str:
 
 
 def _generator(feed: Feed, terms: Terms, self_kind: str, updated: datetime, contents: dict[str, str] | None,
-               stories: Sequence[Story], links: dict[str, str]) -> FeedGenerator:
+               entries: Sequence[Change], links: dict[str, str]) -> FeedGenerator:
     """`contents` None: brief entries, for archive documents."""
     absolute = lambda url: urls.absolute(terms.site_url, url)  # noqa: E731
     fg = FeedGenerator()
     fg.load_extension("dc", atom=False, rss=True)  # RSS's author needs an e-mail: dc:creator names the unit
     fg.load_extension("media")
     fg.register_extension("ninjs", NinjsLinkExtension, NinjsLinkEntryExtension)
+    fg.register_extension("photo", PhotoCreditExtension, PhotoCreditEntryExtension)
     fg.id(absolute(feed.url("atom")))
     fg.title(feed.title)
     fg.subtitle(feed.description)
     for rel, url in links.items():  # self first, then RFC 5005's current / prev-archive / next-archive
-        kind = "application/atom+xml" if self_kind == "atom" else "application/rss+xml"
+        kind = "application/atom+xml" if self_kind == "atom" or rel != "self" else "application/rss+xml"
         fg.link(href=absolute(url), rel=rel, type=kind)
     fg.link(href=absolute(feed.page), rel="alternate", type="text/html")  # last: RSS takes the last link
     fg.language("vi")
@@ -152,17 +172,20 @@ def _generator(feed: Feed, terms: Terms, self_kind: str, updated: datetime, cont
     fg.generator(GENERATOR, uri=terms.site_url)
     fg.updated(updated)
     fg.lastBuildDate(updated)
-    for story in stories:
-        (feed.entry or _entry)(fg.add_entry(order="append"), story, terms, self_kind, contents)
+    for change in entries:
+        (feed.entry or _entry)(fg.add_entry(order="append"), change, terms, self_kind, contents)
     return fg
 
 
-def _entry(fe, story: Story, terms: Terms, self_kind: str, contents: dict[str, str] | None) -> None:
+def _entry(fe, change: Change, terms: Terms, self_kind: str, contents: dict[str, str] | None) -> None:
     """The whole story; `contents` None: a brief entry, for archive documents."""
-    _essentials(fe, story, terms)
-    if contents is None:  # who and when, and links to the whole story: its page and its ninjs
-        fe.author(name=story.unit.name)
+    story = change.item
+    _essentials(fe, change, terms)
+    if contents is None:  # who and when, and links to the whole story: its page and its ninjs (pubStatus
+        fe.author(name=story.unit.name)  # withheld for a sample); the title's prefix marks a sample here
         return
+    if story.exemplar.sample:  # for machines: never to be republished (no label: RSS would print it as the term)
+        fe.category(term=SAMPLE_CATEGORY, scheme=urls.absolute(terms.site_url, urls.SAMPLE_SCHEME))
     fe.content(contents[story.exemplar.id], type="html")
     # The one author rule: the unit wrote the story; the board publishes the site (the feed's author).
     fe.author(name=story.unit.name, uri=urls.absolute(terms.site_url, urls.unit(story.unit.id)))
@@ -170,23 +193,33 @@ def _entry(fe, story: Story, terms: Terms, self_kind: str, contents: dict[str, s
     for m in story.movements:  # no label: a category's label defaults to its term
         fe.category(term=m.title, scheme=urls.absolute(terms.site_url, urls.movement(m.id)))
     if story.photo is not None:
+        photo = story.photo
         if self_kind == "rss":  # feedgen 1.0 drops rel="enclosure" from Atom links: Atom gets media:content
-            fe.enclosure(story.photo.url, str(story.photo.size), story.photo.content_type)
+            fe.enclosure(photo.url, str(photo.size), photo.content_type)
         # Outside any media:group: a group of one is invalid (W3C validator).
-        fe.media.content(url=story.photo.url, type=story.photo.content_type, medium="image", group=None)
+        fe.media.content(url=photo.url, type=photo.content_type, medium="image", fileSize=str(photo.size),
+                         width=str(photo.width), height=str(photo.height), group=None)
+        fe.photo.credit(photo.credit)
 
 
-def _essentials(fe, story: Story, terms: Terms) -> None:
+def summary(change: Change) -> str:
+    """The lede as the version read; a correction says first what it corrected (as GOV.UK's change notes)."""
+    lede = change.summary or change.item.exemplar.summary
+    return f"{change.note} — {lede}" if change.note else lede
+
+
+def _essentials(fe, change: Change, terms: Terms) -> None:
     """Identity, title, lede, dates and the two alternates (the page, the ninjs) that every entry carries."""
+    story = change.item
     ex = story.exemplar
     fe.id(story.identity)
     fe.guid(story.identity, permalink=False)
-    fe.title(ex.display_title)
+    fe.title(change.title or ex.display_title)
     fe.link(href=story.url, rel="alternate", type="text/html")
     fe.ninjs.ninjs(urls.absolute(terms.site_url, urls.ninjs(ex.id)))  # an alternate of type application/ninjs+json
-    fe.summary(ex.summary)  # also RSS's description (feedgen's description() would make it Atom content)
+    fe.summary(summary(change))  # also RSS's description (feedgen's description() would make it Atom content)
     fe.published(story.published)
-    fe.updated(story.modified)  # no rights per entry: the feed's own apply (RFC 4287 §4.2.10)
+    fe.updated(change.at)  # when this version reached the site; no rights per entry: the feed's own apply
 
 
 def atom(feed: Feed, terms: Terms, updated: datetime, contents: dict[str, str]) -> bytes:
@@ -194,34 +227,37 @@ def atom(feed: Feed, terms: Terms, updated: datetime, contents: dict[str, str]) 
     found = archives(feed)
     if found:
         links["prev-archive"] = found[-1].url
-    return _generator(feed, terms, "atom", updated, contents, feed.stories, links).atom_str(pretty=True, encoding="UTF-8")
+    return _generator(feed, terms, "atom", updated, contents, feed.entries, links).atom_str(pretty=True, encoding="UTF-8")
 
 
 def atom_archive(archive: Archive, terms: Terms) -> bytes:
+    """RFC 5005 §4. The newest archive's next-archive is the subscription document: a single archive is then
+    linked both ways too (the W3C validator's "Archive incomplete")."""
+    page = archive.feed.page
     links = {"self": archive.url, "current": archive.feed.url("atom")}
     if archive.number > 1:
-        links["prev-archive"] = urls.feed_archive(archive.feed.page, archive.number - 1)
-    if archive.number < archive.count:
-        links["next-archive"] = urls.feed_archive(archive.feed.page, archive.number + 1)
-    fg = _generator(archive.feed, terms, "atom", feed_updated(archive.stories, archive.stories[0].modified),
-                    None, archive.stories, links)
+        links["prev-archive"] = urls.feed_archive(page, archive.number - 1)
+    links["next-archive"] = (urls.feed_archive(page, archive.number + 1) if archive.number < archive.count
+                             else archive.feed.url("atom"))
+    fg = _generator(archive.feed, terms, "atom", feed_updated(archive.entries, archive.entries[0].at),
+                    None, archive.entries, links)
     fg.register_extension("fh", ArchiveExtension, atom=True, rss=False)
     return fg.atom_str(pretty=False, encoding="UTF-8")  # walked by programs: no indentation
 
 
 def rss(feed: Feed, terms: Terms, updated: datetime, contents: dict[str, str]) -> bytes:
-    fg = _generator(feed, terms, "rss", updated, contents, feed.stories, {"self": feed.url("rss")})
+    fg = _generator(feed, terms, "rss", updated, contents, feed.entries, {"self": feed.url("rss")})
     return fg.rss_str(pretty=True, encoding="UTF-8")
 
 
 def json_feed(feed: Feed, terms: Terms, contents: dict[str, str], texts: dict[str, str]) -> bytes:
-    return _json_document(feed, terms, feed.stories, contents, texts)
+    return _json_document(feed, terms, feed.entries, contents, texts)
 
 
-def _json_document(feed: Feed, terms: Terms, stories: Sequence[Story], contents: dict[str, str],
+def _json_document(feed: Feed, terms: Terms, entries: Sequence[Change], contents: dict[str, str],
                    texts: dict[str, str]) -> bytes:
     absolute = lambda url: urls.absolute(terms.site_url, url)  # noqa: E731
-    items = [(feed.json_item or _json_item)(story, terms, contents, texts) for story in stories]
+    items = [(feed.json_item or _json_item)(change, terms, contents, texts) for change in entries]
     document = {
         "version": JSON_FEED_VERSION,
         "title": feed.title,
@@ -235,18 +271,19 @@ def _json_document(feed: Feed, terms: Terms, stories: Sequence[Story], contents:
     return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-def _json_item(story: Story, terms: Terms, contents: dict[str, str], texts: dict[str, str]) -> dict:
+def _json_item(change: Change, terms: Terms, contents: dict[str, str], texts: dict[str, str]) -> dict:
     absolute = lambda url: urls.absolute(terms.site_url, url)  # noqa: E731
+    story = change.item
     ex = story.exemplar
     item = {
         "id": story.identity,
         "url": story.url,
         "title": ex.display_title,
-        "summary": ex.summary,
+        "summary": summary(change),
         "content_html": contents[ex.id],
         "content_text": texts[ex.id],
         "date_published": iso(story.published),
-        "date_modified": iso(story.modified),
+        "date_modified": iso(change.at),
         "authors": [{"name": story.unit.name, "url": absolute(urls.unit(story.unit.id))}],
         "tags": [m.title for m in story.movements],
         "language": "vi",

@@ -14,12 +14,11 @@ from ..content.model import INDIVIDUAL
 from ..content.moments import iso
 from ..content.text import format_date
 from ..site.stories import Photo, Story
-from . import share_image
+from . import media_topics, share_image
 from .terms import SAMPLE_WARNING, Terms
 
 STANDARD = {"name": "ninjs", "version": "3.1", "schema": "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#"}
 SHARE_SIZE = share_image.SIZE
-MEDIA_TOPIC_URI = "http://cv.iptc.org/newscodes/mediatopic/"
 # A story about what a person or a collective did: IPTC's genre "Profile".
 GENRE = {"name": "Profile", "uri": "http://cv.iptc.org/newscodes/genre/Profile", "literal": "genre:Profile"}
 
@@ -81,8 +80,7 @@ def _subjects(story: Story, terms: Terms) -> list[dict]:
     movements = [{"name": m.title, "rel": "about", "uri": urls.absolute(terms.site_url, urls.movement(m.id)),
                   "literal": m.id} for m in story.movements]
     codes = dict.fromkeys(code for m in story.movements for code in m.media_topics)
-    topics = [{"rel": "about", "uri": MEDIA_TOPIC_URI + code.removeprefix("medtop:"), "literal": code}
-              for code in codes]
+    topics = [media_topics.subject(code) for code in codes]
     return movements + topics
 
 
@@ -98,7 +96,7 @@ def _where(story: Story, terms: Terms) -> dict:
 
 def _picture(photo: Photo, story: Story, terms: Terms, share_size: int | None) -> dict:
     renditions = [{"name": r.name, "href": r.url, "contentType": r.content_type, "width": r.width,
-                   "height": r.height, "sizeInBytes": r.size} for r in photo.renditions]
+                   "height": r.height, "sizeInBytes": r.size} for r in (*photo.renditions, *photo.crops)]
     share = {"name": "share", "href": urls.absolute(terms.site_url, urls.share_image(story.exemplar.id, photo=True)),
              "contentType": "image/jpeg", "width": SHARE_SIZE[0], "height": SHARE_SIZE[1]}
     if share_size is not None:

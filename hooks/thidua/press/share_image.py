@@ -125,3 +125,27 @@ def _card_base(kicker: str, footer: str, sample: bool) -> tuple[Image.Image, int
         y += 56
     draw.text((MARGIN, SIZE[1] - 78), footer, font=_font(FONT_REGULAR, 32), fill=WHITE)
     return image, y
+
+
+LOGO_SIZE = 512  # square, as search engines ask for a publisher's logo
+
+
+def logo(short_name: str) -> bytes:
+    """The site's square mark, in the cards' colours and font: the short name centred on the red ground
+    over the dark band, so a publisher's logo is the site's own, not its 1200×630 share card."""
+    image = Image.new("RGB", (LOGO_SIZE, LOGO_SIZE), RED)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([0, LOGO_SIZE - 96, LOGO_SIZE, LOGO_SIZE], fill=DARK_RED)
+    size = 120
+    while size > 40:
+        font = _font(FONT_BOLD, size)
+        lines = wrap(short_name, font, LOGO_SIZE - 80)
+        if len(lines) <= 3 and all(font.getlength(line) <= LOGO_SIZE - 80 for line in lines):
+            break
+        size -= 8
+    line_height = int(size * 1.2)
+    y = (LOGO_SIZE - 96 - len(lines) * line_height) // 2
+    for line in lines:
+        draw.text(((LOGO_SIZE - font.getlength(line)) / 2, y), line, font=font, fill=WHITE)
+        y += line_height
+    return _png(image)

@@ -14,6 +14,8 @@ from ..content.model import INDIVIDUAL, SAMPLE_LABEL, Corpus, Exemplar, Unit
 from ..content.moments import iso
 from ..content.words import word
 from ..site.stories import decision_award
+from ..site.stories import Photo
+from . import media_topics, share_image
 from .terms import Terms
 
 FEED_TYPES = {"atom": "application/atom+xml", "rss": "application/rss+xml", "json": "application/feed+json"}
@@ -34,6 +36,7 @@ class Head:
     # A story's ninjs, site-relative: linked as rel="alternate", which Material's script follows to fetch a
     # sitemap.xml beside it, so the link must stay on the reader's own origin.
     ninjs: str = ""
+    noindex: bool = False  # a sample story: out of search engines (and of both sitemaps)
 
 
 def script_json(data: dict) -> str:
@@ -55,7 +58,12 @@ def site_head(terms: Terms) -> Head:
                 feeds=feed_links("", terms.site_name, terms))
 
 
-def news_article(corpus: Corpus, exemplar: Exemplar, terms: Terms) -> dict:
+def image_object(url: str, width: int, height: int) -> dict:
+    return {"@type": "ImageObject", "url": url, "width": width, "height": height}
+
+
+def news_article(corpus: Corpus, exemplar: Exemplar, terms: Terms, photo: Photo | None = None) -> dict:
+    """`photo`: the story's rendered photo, whose 16×9, 4×3 and 1×1 crops are its images; else its card."""
     absolute = lambda url: urls.absolute(terms.site_url, url)  # noqa: E731
     unit = corpus.units[exemplar.unit]
     subject: dict = {"@type": "Person" if exemplar.kind == INDIVIDUAL else "Organization", "name": exemplar.name}
@@ -76,11 +84,13 @@ def news_article(corpus: Corpus, exemplar: Exemplar, terms: Terms) -> dict:
         "datePublished": iso(exemplar.published_at),
         "dateModified": iso(exemplar.modified_at),
         "version": str(exemplar.version),
-        "image": [absolute(urls.share_image(exemplar.id, bool(exemplar.photo)))],
+        "image": ([image_object(c.url, c.width, c.height) for c in photo.crops] if photo and photo.crops else
+                  [image_object(absolute(urls.share_image(exemplar.id, bool(exemplar.photo))), *share_image.SIZE)]),
         "author": organisation(unit, terms),
         "publisher": {"@type": "GovernmentOrganization", "name": terms.holder, "url": terms.site_url,
-                      "logo": {"@type": "ImageObject", "url": absolute(urls.SITE_SHARE_IMAGE)}},
-        "about": subject,
+                      "logo": image_object(absolute(urls.SITE_LOGO), share_image.LOGO_SIZE, share_image.LOGO_SIZE)},
+        "about": [subject, *(media_topics.defined_term(code) for code in
+                             dict.fromkeys(c for m in exemplar.movements for c in corpus.movements[m].media_topics))],
         "articleSection": [corpus.movements[m].title for m in exemplar.movements],
         "license": terms.licence.url,
         "copyrightHolder": {"@type": "GovernmentOrganization", "name": terms.holder},
@@ -112,19 +122,19 @@ def government_organization(corpus: Corpus, unit: Unit, terms: Terms) -> dict:
     return data
 
 
-def exemplar_head(corpus: Corpus, exemplar: Exemplar, terms: Terms) -> Head:
+def exemplar_head(corpus: Corpus, exemplar: Exemplar, terms: Terms, photo: Photo | None = None) -> Head:
     return Head(og_type="article", image=urls.absolute(terms.site_url, urls.share_image(exemplar.id, bool(exemplar.photo))),
                 image_alt=exemplar.photo_alt or exemplar.display_title,
-                json_ld=script_json(news_article(corpus, exemplar, terms)),
+                json_ld=script_json(news_article(corpus, exemplar, terms, photo)),
                 published=iso(exemplar.published_at), modified=iso(exemplar.modified_at),
-                ninjs=urls.ninjs(exemplar.id))
+                ninjs=urls.ninjs(exemplar.id), noindex=exemplar.sample)
 
 
-def head_for(kind: str | None, context: dict, corpus: Corpus, terms: Terms) -> Head:
+def head_for(kind: str | None, context: dict, corpus: Corpus, terms: Terms, photo: Photo | None = None) -> Head:
     """The head of a generated page (by PageSpec kind), the home page ("home") or the press page ("press")."""
     base = site_head(terms)
     if kind == "exemplar":
-        return exemplar_head(corpus, context["exemplar"], terms)
+        return exemplar_head(corpus, context["exemplar"], terms, photo)
     if kind == "movement":
         m = context["movement"]
         return Head(image=base.image, image_alt=base.image_alt, feeds=feed_links(urls.movement(m.id), m.title, terms))
@@ -132,6 +142,9 @@ def head_for(kind: str | None, context: dict, corpus: Corpus, terms: Terms) -> H
         u = context["unit"]
         return Head(image=base.image, image_alt=base.image_alt, feeds=feed_links(urls.unit(u.id), u.name, terms),
                     json_ld=script_json(government_organization(corpus, u, terms)))
+    if kind == "term":
+        page = urls.term(context["grouping"].id, context["term"])
+        return Head(image=base.image, image_alt=base.image_alt, feeds=feed_links(page, context["label"], terms))
     if kind in ("home", "exemplars", "press"):
         return base
     if kind in ("commendations", "commendation"):

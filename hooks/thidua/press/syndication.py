@@ -11,17 +11,23 @@ from datetime import date
 from pathlib import Path
 
 from ..content import urls
+from ..content.history import History, folder_history
 from ..content.model import Corpus
 from ..content.problems import now_processing
 from ..site import redirects
 from ..site.settings import Settings, SettingsError
 from ..site.spec import PageSpec
 from ..site.stories import Story, ToHtml, render_stories, render_story
-from . import catalog, commendations, feeds, ninjs, sitemaps
+from . import catalog, commendations, feeds, ninjs, share_image, sitemaps
 from .republish import Republish, republish
 from .share_cache import Card, FromPhoto, ShareImages
 from .structured_data import Head, head_for
 from .terms import Terms
+from .versions import story_changes
+
+
+EXEMPLARS = "exemplars"  # the stories' folder, whose history orders the feeds
+COMMENDATIONS = "content/commendations"  # the consultations' and decisions' folder, likewise
 
 
 @dataclass
@@ -35,6 +41,7 @@ class Syndication:
     overrides: Path  # the theme's custom_dir: templates of feed entries, republish box, redirects
     as_of: date
     settings: Settings
+    history: History | None = None  # exemplars/ in the repository's history: the feeds' order (versions.py)
 
     @classmethod
     def prepare(cls, corpus: Corpus, settings: Settings, site_name: str, site_author: str, to_html: ToHtml,
@@ -46,7 +53,7 @@ class Syndication:
                       licence=settings.licence, attribution=settings.attribution or site_name)
         stories = render_stories(corpus, photos, settings.site_url, to_html)
         return cls(corpus, terms, stories, ShareImages(share_cache), to_html, photos, settings.root / "overrides",
-                   settings.as_of, settings)
+                   settings.as_of, settings, folder_history(settings.root, EXEMPLARS))
 
     def draw_share_images(self) -> None:
         """Start drawing (in other processes) while the pages are rendered; `write` waits for them."""
@@ -65,14 +72,17 @@ class Syndication:
         return replace(self, corpus=corpus, stories=dict(sorted(stories.items(), key=lambda item: order[item[0]])))
 
     def head(self, kind: str | None, context: dict, title: str, description: str) -> Head:
-        return replace(head_for(kind, context, self.corpus, self.terms), title=title, description=description)
+        story = self.stories.get(context["exemplar"].id) if kind == "exemplar" else None
+        head = head_for(kind, context, self.corpus, self.terms, story.photo if story else None)
+        return replace(head, title=title, description=description)
 
     def republish(self, exemplar_id: str) -> Republish:
         return republish(self.stories[exemplar_id], self.terms, self.overrides)
 
     @property
     def feeds(self) -> list[feeds.Feed]:
-        return feeds.site_feeds(self.corpus, self.stories, self.terms.site_name)
+        log = story_changes(self.stories.values(), self.history)
+        return feeds.site_feeds(self.corpus, self.stories, self.terms.site_name, log)
 
     def press_page(self) -> PageSpec:
         """docs/bao-chi.md, with every feed listed: a hand-written page the plan gives its context."""
@@ -115,24 +125,29 @@ class Syndication:
                     redirects.redirect_page(self.overrides, story.url, ex.display_title).encode("utf-8"))
                 put(urls.ninjs(alias), data)
         now_processing(None)
+        put(urls.SITE_LOGO, share_image.logo(self.settings.short_name or self.terms.site_name))
         put(urls.CATALOG, catalog.catalog_bytes(self.corpus, self.terms))
-        put(urls.EXEMPLARS_CSV, catalog.exemplars_csv(self.corpus, self.terms))
+        put(urls.EXEMPLARS_CSV, catalog.exemplars_csv(self.corpus, self.terms, self.stories))
         put(urls.COMMENDATIONS_CSV, commendations.recipients_csv(self.corpus, self.terms))
-        put(urls.NEWS_SITEMAP, sitemaps.news_sitemap(self.stories.values(), self.as_of, self.terms, self.overrides))
-        put(urls.ROBOTS, sitemaps.robots(self.terms))
+        news = sitemaps.news_stories(self.stories.values(), self.as_of)
+        if news:
+            put(urls.NEWS_SITEMAP, sitemaps.news_sitemap(news, self.terms, self.overrides))
+        put(urls.ROBOTS, sitemaps.robots(self.terms, bool(news)))
+        sitemaps.steady_sitemap_gzip(site_dir)
         return written
 
     @property
     def commendation_feed(self) -> feeds.Feed:
         items = commendations.notices(self.corpus, self.terms.site_url, self.to_html)
-        return commendations.commendation_feed(items, self.terms.site_name)
+        history = folder_history(self.settings.root, COMMENDATIONS)
+        return commendations.commendation_feed(items, self.terms.site_name, history)
 
     def _write_commendation_feed(self, put) -> None:
         """/khen-thuong/'s feeds, by the stories' feed functions: the same identity and archive rules."""
         feed = self.commendation_feed
         # only the subscription documents carry whole entries; archive entries are brief
         contents, texts = commendations.entry_contents(list(feed.stories), self.corpus, self.terms, self.overrides)
-        updated = feeds.feed_updated(feed.stories, feeds.site_fallback(self.corpus))
+        updated = feeds.feed_updated(feed.entries, feeds.site_fallback(self.corpus))
         put(feed.url("atom"), feeds.atom(feed, self.terms, updated, contents))
         put(feed.url("rss"), feeds.rss(feed, self.terms, updated, contents))
         put(feed.url("json"), feeds.json_feed(feed, self.terms, contents, texts))
@@ -142,9 +157,10 @@ class Syndication:
     def _write_feeds(self, put) -> None:
         contents = {sid: feeds.entry_html(s, self.terms, self.overrides) for sid, s in self.stories.items()}
         texts = {sid: feeds.entry_text(s, self.terms, self.overrides) for sid, s in self.stories.items()}
-        fallback = feeds.site_fallback(self.corpus)
-        for feed in self.feeds:
-            updated = feeds.feed_updated(feed.stories, fallback)
+        every = self.feeds
+        fallback = feeds.feed_updated(every[0].entries, feeds.site_fallback(self.corpus))  # the site's last change
+        for feed in every:
+            updated = feeds.feed_updated(feed.entries, fallback)
             put(feed.url("atom"), feeds.atom(feed, self.terms, updated, contents))
             put(feed.url("rss"), feeds.rss(feed, self.terms, updated, contents))
             put(feed.url("json"), feeds.json_feed(feed, self.terms, contents, texts))

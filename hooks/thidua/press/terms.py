@@ -8,6 +8,7 @@ from ..content.words import word
 from ..site.settings import Licence
 
 SAMPLE_WARNING = word("sample.warning")
+SAMPLE_CATEGORY = "noi-dung-mau"  # feeds' category of samples, for machines (scheme: urls.SAMPLE_SCHEME)
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,9 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 WIDTHS = (480, 800, 1200)
+# Crops for search engines' article images (16×9, 4×3, 1×1), centred, JPEG only, at most CROP_WIDTH wide.
+CROPS = (("16x9", 16, 9), ("4x3", 4, 3), ("1x1", 1, 1))
+CROP_WIDTH = 1200
 JPEG_QUALITY = 80
 WEBP_QUALITY = 75
 RECIPE = f"v1-{WIDTHS}-{JPEG_QUALITY}-{WEBP_QUALITY}"  # part of the cache key: change it, redo the photos
@@ -32,11 +35,20 @@ class Variant:
 
 
 @dataclass(frozen=True)
+class Crop:
+    name: str  # "16x9", "4x3", "1x1"
+    width: int
+    height: int
+    jpeg: Path  # in the cache
+
+
+@dataclass(frozen=True)
 class Photo:
     """A processed photo: published file names are `<stem>-<width>.<ext>` beside the story."""
 
     stem: str
     variants: tuple[Variant, ...]
+    crops: tuple[Crop, ...] = ()
 
     @property
     def width(self) -> int:
@@ -64,9 +76,13 @@ class Photo:
     def name(self, variant: Variant, fmt: str) -> str:
         return f"{self.stem}-{variant.width}.{'webp' if fmt == 'webp' else 'jpg'}"
 
+    def crop_name(self, crop: Crop) -> str:
+        return f"{self.stem}-{crop.name}.jpg"
+
     def files(self) -> list[tuple[str, Path]]:
-        """(published name, cached file) for every rendition."""
-        return [(self.name(v, fmt), getattr(v, fmt)) for v in self.variants for fmt in ("jpeg", "webp")]
+        """(published name, cached file) for every rendition and crop."""
+        return ([(self.name(v, fmt), getattr(v, fmt)) for v in self.variants for fmt in ("jpeg", "webp")]
+                + [(self.crop_name(c), c.jpeg) for c in self.crops])
 
 
 def process(source: Path, cache_dir: Path) -> Photo:
@@ -86,7 +102,18 @@ def process(source: Path, cache_dir: Path) -> Photo:
             _write(jpeg, resized, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
             _write(webp, resized, "WEBP", quality=WEBP_QUALITY, method=4)
         variants.append(Variant(width, height, jpeg, webp))
-    return Photo(stem, tuple(variants))
+    return Photo(stem, tuple(variants), tuple(_crop(image, digest, cache_dir, *crop) for crop in CROPS))
+
+
+def _crop(image: Image.Image, digest: str, cache_dir: Path, name: str, across: int, down: int) -> Crop:
+    """The largest centred crop of exactly that ratio, no wider than CROP_WIDTH (never enlarged)."""
+    unit = max(1, min(image.width // across, image.height // down, CROP_WIDTH // across))
+    width, height = across * unit, down * unit
+    jpeg = cache_dir / f"{digest}-{name}.jpg"
+    if not jpeg.exists():
+        fitted = ImageOps.fit(image, (width, height), Image.Resampling.LANCZOS)
+        _write(jpeg, fitted, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    return Crop(name, width, height, jpeg)
 
 
 def _write(path: Path, image: Image.Image, fmt: str, **options) -> None:

@@ -124,6 +124,7 @@ def _exemplar_page(corpus: Corpus, exemplar: Exemplar) -> PageSpec:
     return PageSpec(
         urls.exemplar(exemplar.id), "thidua/exemplar.html", exemplar.display_title, "exemplar",
         description=exemplar.summary, body=exemplar.body, source=exemplar.source,
+        in_sitemap=not exemplar.sample,  # a sample is for people trying the site, never for search engines
         context={"exemplar": exemplar, "unit": unit, "locality": corpus.locality(unit),
                  "movements": [corpus.movements[m] for m in exemplar.movements],
                  "related": related_stories(corpus, exemplar),

@@ -57,6 +57,7 @@ class Photo:
     renditions: tuple[Rendition, ...] = ()
     width: int = 0
     height: int = 0
+    crops: tuple[Rendition, ...] = ()  # 16×9, 4×3 and 1×1 JPEGs, for search engines (JSON-LD)
 
     @property
     def content_type(self) -> str:
@@ -114,7 +115,7 @@ def render_story(corpus: Corpus, exemplar: Exemplar, photos: dict, site_url: str
         photo = Photo(urls.absolute(site_url, urls.exemplar(exemplar.id) + processed.name(largest, "jpeg")),
                       largest.jpeg, exemplar.photo_alt or "", exemplar.photo_credit or "",
                       renditions(processed, urls.absolute(site_url, urls.exemplar(exemplar.id))),
-                      largest.width, largest.height)
+                      largest.width, largest.height, crops(processed, urls.absolute(site_url, urls.exemplar(exemplar.id))))
     return Story(exemplar, unit, corpus.locality(unit),
                  tuple(corpus.movements[m] for m in exemplar.movements), page_url, clean_html(rendered, STORY_LINK_REL),
                  toc_tokens, body, html_to_text(body), photo, urls.tag_uri(site_url, exemplar.date, exemplar.first_id),
@@ -139,6 +140,12 @@ def renditions(processed, base_url: str) -> tuple[Rendition, ...]:
             found.append(Rendition(f"{variant.width}{suffix}", base_url + processed.name(variant, fmt),
                                    f"image/{fmt}", variant.width, variant.height, path.stat().st_size))
     return tuple(found)
+
+
+def crops(processed, base_url: str) -> tuple[Rendition, ...]:
+    """The photo's crops (readers.images.Crop) as published beside the story."""
+    return tuple(Rendition(c.name, base_url + processed.crop_name(c), "image/jpeg", c.width, c.height,
+                           c.jpeg.stat().st_size) for c in getattr(processed, "crops", ()))
 
 
 def absolute_links(fragment: str, base_url: str) -> str:
