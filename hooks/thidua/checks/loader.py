@@ -31,6 +31,7 @@ from . import (
     controls,
     docs,
     duplicates,
+    groupings,
     hygiene,
     photos,
     placeholders,
@@ -165,7 +166,7 @@ class _Reader:
             self.problems += err.problems
             return Document(relative, {}, "", 1)
         doc.meta = doc.meta or {}  # a file of comments only declares nothing
-        found = schemas.schema_problems(doc, schema) + hygiene.text_problems(doc)
+        found = schemas.schema_problems(doc, schema) + hygiene.text_problems(doc, frozenset(doc.meta))  # all plain
         self.problems += found
         if any(p.is_error for p in found):
             doc.meta = {}
@@ -209,15 +210,15 @@ def _groupings(reader: _Reader, path: Path) -> dict[str, Grouping]:
     if not path.is_file():
         return {}
     doc = reader.taxonomy(path, "groupings")
-    groupings = {}
+    taken = groupings.collision_problems(doc, reader.root)
+    reader.problems += taken
+    found = {}
     for order, (key, value) in enumerate(doc.meta.items(), 1):
-        if key in urls.TOP_LEVEL or value["field"] in schemas.load_schema("exemplar")["properties"]:
-            taken = key if key in urls.TOP_LEVEL else value["field"]
-            reader.problems.append(doc.problem(key, f"“{taken}” đã được trang dùng: hãy chọn tên khác (name taken)"))
+        if any(p.field.split(".")[0] == key for p in taken):
             continue
-        groupings[key] = Grouping(key, value["label"], value["field"], dict(value["terms"]), order,
+        found[key] = Grouping(key, value["label"], value["field"], dict(value["terms"]), order,
                                   value.get("description", ""))
-    return groupings
+    return found
 
 
 def grouping_properties(corpus: Corpus) -> dict:

@@ -99,9 +99,6 @@ def schema(file_name: str) -> str:
 
 
 SEARCH = "tim-kiem/"
-# The first segments the site uses itself: a grouping (content/groupings.yml) may take none of them.
-TOP_LEVEL = frozenset(url.strip("/") for url in (PLANS, MOVEMENTS, UNITS, EXEMPLARS, EDITORS_GUIDE, PRESS, SEARCH)) | {
-    "api", "assets", "schema", "search", "stylesheets", "javascripts", "feed.xml", "rss.xml", "feed.json"}
 SEARCH_INDEX = "tim-kiem/chi-muc/"  # the search index, written after the build (search.py)
 SEARCH_SCRIPT = "assets/thidua-search.js"
 MENU_SCRIPT = "assets/thidua-menu.js"  # the phone menu button
@@ -130,15 +127,6 @@ def month(year_month: str, page: int = 1) -> str:
     return paged(f"{MONTHS}{year_month}/", page)
 
 
-# Every name the site itself uses, or may use, directly under /guong-dien-hinh/: browse pages, pagination,
-# and the names of the feeds and files written beside a page. No story id or former id (alias) may take one;
-# the loader refuses them with the file and line, and the page plan relies on that.
-RESERVED_EXEMPLAR_IDS = frozenset({
-    PAGE, *KIND_SLUGS.values(), AWARDED, MONTHS_SEGMENT,
-    *FEED_FILES.values(), NINJS, *SHARE_IMAGES.values(), "ninjs", "index.html",
-})
-
-
 def tag_uri(site_url: str, day, first_id: str) -> str:
     """A story's identity (RFC 4151), minted from the id it was first published under: kept through renames.
 
@@ -155,3 +143,31 @@ def feed_archive(page_url: str, number: int) -> str:
 SITEMAP = "sitemap.xml"
 NEWS_SITEMAP = "sitemap-news.xml"
 ROBOTS = "robots.txt"
+
+
+def first_segment(url: str, under: str = "") -> str:
+    """The name an address takes right under `under`: "phong-trao" for "phong-trao/x/", "feed.xml" for "feed.xml"."""
+    return url.removeprefix(under).split("/", 1)[0]
+
+
+# Every address above that belongs to the site itself, not to a content id: the names they take are the
+# site's. Written from this module's own constants and builders, so a new section or file is reserved as soon
+# as it has an address here (tests/content/test_addresses.py compares them with a real build).
+_OWN = (PLANS, MOVEMENTS, UNITS, EXEMPLARS, EDITORS_GUIDE, FIELD_REFERENCE, CMS, PRESS, ABOUT, SEARCH, SEARCH_INDEX,
+        SEARCH_SCRIPT, MENU_SCRIPT, CATALOG, EXEMPLARS_CSV, SITE_SHARE_IMAGE, SCHEMAS, SITEMAP, NEWS_SITEMAP, ROBOTS,
+        *feeds(HOME).values(), feed_archive(HOME, 1))
+# What MkDocs and Material write at the top whatever the pages: the 404 page, Material's folders.
+ENGINE_OWN = ("404.html", "sitemap.xml.gz", "search/", "stylesheets/", "javascripts/", "assets/")
+# The first segments the site uses itself: a grouping (content/groupings.yml) may take none of them, nor the name
+# of a hand-written page of docs/ (checks/groupings.py adds those).
+TOP_LEVEL = frozenset(first_segment(url) for url in (*_OWN, *ENGINE_OWN))
+
+# Every name the site itself uses, or may use, directly under /guong-dien-hinh/: browse pages, pagination,
+# and the names of the feeds and files written beside a page. No story id or former id (alias) may take one;
+# the loader refuses them with the file and line, and the page plan relies on that.
+_EXEMPLARS_OWN = (exemplars(2), awarded(), MONTHS, *map(exemplars_of_kind, KIND_SLUGS), *feeds(EXEMPLARS).values(),
+                  feed_archive(EXEMPLARS, 1), *(f"{EXEMPLARS}{name}" for name in (NINJS, *SHARE_IMAGES.values())))
+RESERVED_EXEMPLAR_IDS = frozenset(first_segment(url, EXEMPLARS) for url in _EXEMPLARS_OWN) | {"ninjs", "index.html"}
+# Names a term of a grouping cannot take: the files and the feed archive of the grouping's page sit beside them.
+RESERVED_TERM_IDS = frozenset(first_segment(url, grouping("x")) for url in (*feeds(grouping("x")).values(),
+                                                                            feed_archive(grouping("x"), 1)))
