@@ -18,7 +18,7 @@ def add_parser(commands) -> None:
         "new", help="tạo tệp gương điển hình mới exemplars/<mã>.md có sẵn mọi trường",
         description="Tạo exemplars/<mã>.md; mã lấy từ tiêu đề (không dấu). Thiếu cờ nào thì hỏi (khi chạy trong terminal).")
     new.add_argument("--title", metavar="TIÊU_ĐỀ", help="tiêu đề bài viết")
-    new.add_argument("--kind", choices=sorted(KINDS), help="individual (cá nhân) hoặc collective (tập thể)")
+    new.add_argument("--kind", metavar="LOẠI", help="cá nhân (individual) hoặc tập thể (collective)")
     new.add_argument("--name", metavar="TÊN", help="tên cá nhân hoặc tập thể được nêu gương")
     new.add_argument("--unit", metavar="MÃ_ĐƠN_VỊ", help="mã đơn vị, ví dụ phan-thiet")
     new.add_argument("--movement", action="append", dest="movements", metavar="MÃ_PHONG_TRÀO",
@@ -61,8 +61,9 @@ def _answers(args, corpus, interactive: bool) -> Answers:
     unit = resolve(args.unit, corpus.units, "đơn vị", "unit") if args.unit else None
     movements = [resolve(m, corpus.movements, "phong trào", "movement") for m in args.movements or []]
     when = _parse_date(args.date) if args.date else None
+    kind = _kind(args.kind) if args.kind else None  # the words the question accepts: "tập thể", "cá nhân"…
     title = args.title or _ask("Tiêu đề bài viết: ", _text)
-    kind = args.kind or _ask("Loại gương — individual (cá nhân) hay collective (tập thể): ", _kind)
+    kind = kind or _ask("Loại gương — individual (cá nhân) hay collective (tập thể): ", _kind)
     name = args.name or _ask("Tên cá nhân hoặc tập thể được nêu gương: ", _text)
     unit = unit or _ask("Mã đơn vị (ví dụ phan-thiet): ",
                         lambda v: resolve(v, corpus.units, "đơn vị", "unit"))

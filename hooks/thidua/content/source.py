@@ -45,6 +45,11 @@ class Document:
             key = key.rpartition(".")[0] if "." in key else key.rpartition("[")[0]
         return 1
 
+    @property
+    def end_line(self) -> int:
+        """The front matter's closing line (a data file's last key): where a missing key can go."""
+        return self.body_line - 1 if self.body_line > 1 else max(self.lines.values(), default=1)
+
     def problem(self, key: str, message: str, severity: str = "error") -> Problem:
         return Problem(self.path, self.line_of(key), key or "-", message, severity)
 
