@@ -128,7 +128,8 @@ CASES = [
     Case("movements-not-a-list", variant(("movements:\n  - cai-cach-hanh-chinh", "movements: cai-cach-hanh-chinh")),
          [f"{F}:6: movements: phải là danh sách (wrong type)"]),
     Case("kind-in-vietnamese", variant(("kind: collective", "kind: tập thể")),
-         [f"{F}:3: kind: chỉ nhận individual (cá nhân) hoặc collective (tập thể) (wrong kind)"]),
+         [f"{F}:3: kind: chỉ nhận individual (cá nhân) hoặc collective (tập thể) (wrong kind); có phải ý bạn là "
+          "“collective”? (did you mean)"]),
     Case("summary-too-long", variant(("summary: Tổ tự quản duy trì lịch dọn vệ sinh hằng tuần.", "summary: " + "a" * 301)),
          [f"{F}:9: summary: dài 301 ký tự, tối đa 300 (too long)"]),
     Case("date-as-written-in-vietnam", variant(("date: 2023-10-01", "date: 01/10/2023")),

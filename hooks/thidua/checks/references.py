@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..content import urls
 from ..content.model import Corpus
 from ..content.problems import Problem
 from ..content.source import Document
@@ -32,6 +33,13 @@ def id_for(value: str, known: dict) -> str | None:
     return None
 
 
+def kind_for(value: str) -> str | None:
+    """The kind `value` means: "individual", "collective", or their Vietnamese words ("tập thể", "Cá nhân")."""
+    by_words = {words: kind for kind, words in urls.KIND_SLUGS.items()}  # the words are the kinds' addresses
+    value = value.strip()
+    return value if value in urls.KIND_SLUGS else by_words.get(slugify(value))
+
+
 def suggestion(value: str, known: dict) -> str:
     """"; có phải ý bạn là “id”?" for what `value` means or, failing that, the closest id; "" when none is close."""
     meant = id_for(value, known)
@@ -47,15 +55,18 @@ def reference_problems(doc: Document, key: str, value, known: dict, what: str) -
 
 
 def with_suggested_ids(problems: list[Problem], doc: Document, corpus: Corpus) -> list[Problem]:
-    """The schema's "not an id" for a story's unit or movement, with the id its name means."""
-    values = {"unit": (doc.meta.get("unit"), corpus.units)}
+    """The schema's "not an id" for a story's unit or movement, with the id its name means; its "wrong kind"
+    for `kind: tập thể`, with the kind."""
+    values = {"unit": (doc.meta.get("unit"), corpus.units), "kind": (doc.meta.get("kind"), dict.fromkeys(urls.KIND_SLUGS))}
     movements = doc.meta.get("movements")
     for i, movement in enumerate(movements if isinstance(movements, list) else []):
         values[f"movements[{i}]"] = (movement, corpus.movements)
     out = []
     for problem in problems:
         value, known = values.get(problem.field, (None, {}))
-        if isinstance(value, str) and not SLUG.match(value) and problem.path == doc.path:
+        if problem.field == "kind" and isinstance(value, str) and kind_for(value):
+            problem = replace(problem, message=f"{problem.message}; {word('did_you_mean', kind_for(value))}")
+        elif isinstance(value, str) and not SLUG.match(value) and problem.path == doc.path:
             problem = replace(problem, message=problem.message + suggestion(value, known))
         out.append(problem)
     return out

@@ -6,8 +6,8 @@ import sys
 from datetime import date
 
 from ..checks.loader import load
-from ..content.text import slugify
-from .scaffold import KINDS, Answers, ScaffoldError, create, resolve
+from ..checks.references import kind_for
+from .scaffold import Answers, ScaffoldError, create, resolve
 
 EXIT_OK, EXIT_USAGE = 0, 2
 MAX_TRIES = 3
@@ -102,9 +102,8 @@ def _text(value: str) -> str:
 
 
 def _kind(value: str) -> str:
-    aliases = {"ca-nhan": "individual", "tap-the": "collective"}
-    kind = aliases.get(slugify(value), value)
-    if kind not in KINDS:
+    kind = kind_for(value)  # as the checker reads it
+    if kind is None:
         raise ScaffoldError("chỉ nhận individual (cá nhân) hoặc collective (tập thể)")
     return kind
 
