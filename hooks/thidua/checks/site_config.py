@@ -45,10 +45,9 @@ _NODE_START = (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.S
 
 def config_file_problems(root: Path) -> list[Problem]:
     """The plain-text keys' problems; a file MkDocs must not even read raises a `ContentError`."""
-    try:
-        text = decode(read_capped(root / CONFIG_FILE, CONFIG_FILE, MAX_CONFIG_BYTES), CONFIG_FILE)
-    except ContentError as err:
-        raise ContentError(err.problems) from None
+    if not (root / CONFIG_FILE).exists() and not (root / CONFIG_FILE).is_symlink():
+        return []  # nothing to build; the commands say so themselves
+    text = decode(read_capped(root / CONFIG_FILE, CONFIG_FILE, MAX_CONFIG_BYTES), CONFIG_FILE)
     scan = _Scan()
     scan.run(text)
     if scan.refused:
