@@ -125,3 +125,10 @@ def test_the_build_refuses_an_alias_before_mkdocs_expands_it(site, capsys):
     assert main(["--root", str(root), "build"]) == 1
     assert time.perf_counter() - start < 5
     assert "(YAML anchor or alias)" in capsys.readouterr().out
+
+
+def test_an_impossible_date_is_said_once_beside_the_other_problems(site):
+    root = with_config(site, "    # as_of: 2023-12-31", "    as_of: 2023-02-30")
+    (root / "mkdocs.yml").write_text((root / "mkdocs.yml").read_text("utf-8").replace(AUTHOR, "site_author: <b>Ban</b>"),
+                                     encoding="utf-8")
+    assert [p.field for p in config_problems(root)] == ["site_author", "extra.thidua.as_of"]

@@ -53,7 +53,7 @@ def config_file_problems(root: Path) -> list[Problem]:
     if scan.refused:
         raise ContentError(scan.refused)
     doc = Document(CONFIG_FILE, scan.texts, "", 1, scan.lines)
-    problems = [doc.problem(key, NOT_TEXT) for key in scan.not_text]
+    problems = scan.dates + [doc.problem(key, NOT_TEXT) for key in scan.not_text]
     problems += schemas.schema_problems(Document(CONFIG_FILE, scan.top, "", 1, scan.lines), "site-config")
     problems += hygiene.text_problems(doc)  # damaged text, invisible and bidi characters
     for key, value in scan.texts.items():
@@ -77,7 +77,8 @@ class _Scan:
     """One pass over the parser's events, keeping the dotted path of the value being read."""
 
     stack: list[_Level] = field(default_factory=list)
-    refused: list[Problem] = field(default_factory=list)
+    refused: list[Problem] = field(default_factory=list)  # MkDocs must not read the file at all
+    dates: list[Problem] = field(default_factory=list)  # impossible ones, which MkDocs' reader would crash on
     texts: dict[str, str] = field(default_factory=dict)  # "extra.thidua.attribution" -> its text
     top: dict[str, object] = field(default_factory=dict)  # the plain keys' values, for their schema
     lines: dict[str, int] = field(default_factory=dict)
@@ -139,7 +140,7 @@ class _Scan:
         self.lines[path] = line
         plain = event.implicit[0]
         if plain and _TIMESTAMP.match(event.value) and not _is_timestamp(event.value):
-            self.refused.append(Problem(CONFIG_FILE, line, path or "-", IMPOSSIBLE_DATE.format(value=event.value)))
+            self.dates.append(Problem(CONFIG_FILE, line, path or "-", IMPOSSIBLE_DATE.format(value=event.value)))
         if len(self.stack) == 1 and path in PLAIN_KEYS:
             self.top[path] = event.value
             tag = event.tag if event.tag not in (None, "!") else _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)

@@ -104,7 +104,7 @@ def config_problems(root: Path) -> list[Problem]:
     except ContentError as err:
         return err.problems
     doc.meta = _plain(doc.meta)
-    return sorted(problems + settings_problems(doc))
+    return sorted(set(problems + settings_problems(doc)))  # an impossible as_of is said by both
 
 
 def settings_problems(doc: Document) -> list[Problem]:
