@@ -150,17 +150,15 @@ def first_segment(url: str, under: str = "") -> str:
     return url.removeprefix(under).split("/", 1)[0]
 
 
-# Every address above that belongs to the site itself, not to a content id: the names they take are the
-# site's. Written from this module's own constants and builders, so a new section or file is reserved as soon
-# as it has an address here (tests/content/test_addresses.py compares them with a real build).
-_OWN = (PLANS, MOVEMENTS, UNITS, EXEMPLARS, EDITORS_GUIDE, FIELD_REFERENCE, CMS, PRESS, ABOUT, SEARCH, SEARCH_INDEX,
-        SEARCH_SCRIPT, MENU_SCRIPT, CATALOG, EXEMPLARS_CSV, SITE_SHARE_IMAGE, SCHEMAS, SITEMAP, NEWS_SITEMAP, ROBOTS,
-        *feeds(HOME).values(), feed_archive(HOME, 1))
-# What MkDocs and Material write at the top whatever the pages: the 404 page, Material's folders.
+# The names the site takes at the top of its addresses: those of every address and name this module defines
+# (its upper-case constants: sections, files, segments), of the feeds beside the home page, and what MkDocs and
+# Material write whatever the pages. A grouping (content/groupings.yml) may take none of them, nor the name of a
+# hand-written page of docs/ (checks/groupings.py adds those). A new section is reserved as soon as it has its
+# constant here; tests/site/test_addresses.py compares the set with the page plan and a real build.
+_CONSTANTS = [value for name, value in tuple(globals().items()) if name.isupper() and isinstance(value, str) and value]
 ENGINE_OWN = ("404.html", "sitemap.xml.gz", "search/", "stylesheets/", "javascripts/", "assets/")
-# The first segments the site uses itself: a grouping (content/groupings.yml) may take none of them, nor the name
-# of a hand-written page of docs/ (checks/groupings.py adds those).
-TOP_LEVEL = frozenset(first_segment(url) for url in (*_OWN, *ENGINE_OWN))
+TOP_LEVEL = frozenset(first_segment(url) for url in (*_CONSTANTS, *feeds(HOME).values(), feed_archive(HOME, 1),
+                                                     *ENGINE_OWN))
 
 # Every name the site itself uses, or may use, directly under /guong-dien-hinh/: browse pages, pagination,
 # and the names of the feeds and files written beside a page. No story id or former id (alias) may take one;
