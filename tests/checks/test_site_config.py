@@ -45,6 +45,7 @@ def test_markup_in_a_key_the_theme_prints_raw_is_refused_at_its_line(site, key, 
     ('"Ban\\x1bThi đua"', "điều khiển không in được (U+001B)"),
     ("A" * 201, "dài 201 ký tự, tối đa 200 (too long)"),
     ("No", "phải là chuỗi chữ (wrong type)"),
+    ("", "đang để trống"),
 ])
 def test_invisible_control_characters_length_and_type_are_checked_like_a_title(site, value, words):
     root = with_config(site, AUTHOR, f"site_author: {value}")

@@ -53,8 +53,10 @@ def config_file_problems(root: Path) -> list[Problem]:
     if scan.refused:
         raise ContentError(scan.refused)
     doc = Document(CONFIG_FILE, scan.texts, "", 1, scan.lines)
-    problems = scan.dates + [doc.problem(key, NOT_TEXT) for key in scan.not_text]
-    problems += schemas.schema_problems(Document(CONFIG_FILE, scan.top, "", 1, scan.lines), "site-config")
+    problems = scan.dates + [doc.problem(key, schemas.EMPTY if scan.top[key] in ("", "~", "null") else NOT_TEXT)
+                             for key in scan.not_text]
+    texts = {key: value for key, value in scan.top.items() if key not in scan.not_text}
+    problems += schemas.schema_problems(Document(CONFIG_FILE, texts, "", 1, scan.lines), "site-config")
     problems += hygiene.text_problems(doc)  # damaged text, invisible and bidi characters
     for key, value in scan.texts.items():
         if RAW.search(value):
