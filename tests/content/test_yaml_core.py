@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from support import REPO
 from thidua.checks.loader import load
 from thidua.content.problems import ContentError
@@ -125,3 +127,27 @@ def test_existing_content_reads_the_same_under_both_yamls():
         text = path.read_text("utf-8")
         front = text.split("\n---\n", 1)[0].removeprefix("---\n")
         assert read_back(front + "\n") == (yaml.load(front, Loader=Yaml11) or {}), path  # noqa: S506
+
+
+def form_yaml_many(documents: list[dict]) -> list[str]:
+    """Each of `documents` as the form saves it, in one run of node."""
+    script = ("const yaml = require('yaml');"
+              "const docs = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+              "process.stdout.write(JSON.stringify(docs.map(data => {"
+              "  const doc = new yaml.Document(); doc.contents = yaml.createNode(data); return doc.toString(); })));")
+    done = subprocess.run(["node", "-e", script], input=json.dumps(documents), capture_output=True, text=True,
+                          cwd=REPO, check=True, timeout=60)
+    return json.loads(done.stdout)
+
+
+# What an editor can type into a text field: any printable text, with YAML's own characters made likely.
+TYPED_TEXT = st.text(st.one_of(st.sampled_from(list(":#-?&*!|>'\"%@`{}[],=<~ \n0123456789.eEoxTtFfNnYy")),
+                               st.characters(blacklist_categories=("Cs", "Cc"))), max_size=60)
+
+
+@settings(max_examples=30)
+@given(st.lists(st.fixed_dictionaries({"title": TYPED_TEXT, "award": TYPED_TEXT,
+                                       "movements": st.lists(TYPED_TEXT, max_size=3)}), min_size=1, max_size=20))
+def test_any_text_the_form_writes_is_read_back_exactly(documents):
+    for data, written in zip(documents, form_yaml_many(documents), strict=True):
+        assert read_back(written) == data, written
