@@ -121,6 +121,8 @@ def test_a_title_without_letters_or_a_very_long_title_still_gives_a_good_id(site
     ("--movement", "cai-cach-hanh-chanh", "thidua new: phong trào “cai-cach-hanh-chanh” không tồn tại (unknown "
                                           "movement); có phải ý bạn là “cai-cach-hanh-chinh”? (did you mean)"),
     ("--date", "2023-02-30", "thidua new: ngày “2023-02-30” không đúng dạng YYYY-MM-DD hoặc không tồn tại (bad date)"),
+    ("--date", "31/12/2023", "thidua new: ngày “31/12/2023” không đúng dạng YYYY-MM-DD hoặc không tồn tại (bad date); "
+                             "hãy viết “2023-12-31” (ngày 31/12/2023) (date rewritten)"),
 ])
 def test_unknown_units_movements_and_bad_dates_are_refused_before_anything_is_written(site, flag, value, message):
     before = sorted((site.root / "exemplars").iterdir())

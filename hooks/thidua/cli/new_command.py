@@ -6,6 +6,7 @@ import sys
 from datetime import date
 
 from ..checks.loader import load
+from ..checks.dates import rewrite_hint
 from ..checks.references import kind_for
 from .scaffold import Answers, ScaffoldError, create, resolve
 
@@ -128,5 +129,6 @@ def _parse_date(value: str) -> date:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise ScaffoldError(f"ngày “{value}” không đúng dạng YYYY-MM-DD hoặc không tồn tại (bad date)") from None
+        raise ScaffoldError(f"ngày “{value}” không đúng dạng YYYY-MM-DD hoặc không tồn tại (bad date)"
+                            + rewrite_hint(value)) from None
 
