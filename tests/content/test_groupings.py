@@ -66,12 +66,6 @@ def test_two_groupings_may_not_share_a_field(site):
     assert (problem.line, problem.field) == (10, "nganh.field") and "“linh_vuc” đã có" in problem.message
 
 
-def test_a_term_may_not_take_the_name_of_the_grouping_pages_feed_archive(site):
-    site.declare_fields(FIELDS.replace("y-te:", "feed:"))
-    [problem] = load(site.root).errors
-    assert (problem.line, problem.field) == (7, "linh-vuc.terms.feed")
-
-
 @pytest.mark.parametrize(("old", "new", "field"), [
     ("label: Lĩnh vực", "label: <script>alert(1)</script>", "linh-vuc.label"),
     ("description: Gương", "description: <img src=x onerror=alert(1)> Gương", "linh-vuc.description"),

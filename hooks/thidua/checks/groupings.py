@@ -15,7 +15,6 @@ DOCS = "docs"
 FORM_BODY = "body"  # the web form's field for the story itself (Decap CMS's name for a file's body)
 ADDRESS_TAKEN = "“{taken}” đã là địa chỉ /{taken}/ của trang: hãy chọn mã khác (name taken)"
 FIELD_TAKEN = "trường “{taken}” đã có trong mỗi bài: hãy chọn tên trường khác, ví dụ {example} (name taken)"
-TERM_TAKEN = "mã mục “{taken}” trùng với tệp /{grouping}/{taken}… mà trang viết sẵn: hãy chọn mã khác (name taken)"
 
 
 def taken_addresses(root: Path) -> frozenset[str]:
@@ -32,7 +31,9 @@ def taken_fields() -> frozenset[str]:
 
 
 def collision_problems(doc: Document, root: Path) -> list[Problem]:
-    """A problem per grouping whose id, field or term is the site's already (`doc` is a valid groupings.yml)."""
+    """A problem per grouping whose id or field is the site's already (`doc` is a valid groupings.yml).
+
+    Terms need no such rule: a grouping's own page has no feeds or pages beside them."""
     problems, addresses, fields = [], taken_addresses(root), set(taken_fields())
     for key, value in doc.meta.items():
         if key in addresses:
@@ -42,6 +43,4 @@ def collision_problems(doc: Document, root: Path) -> list[Problem]:
             example = f"{key.replace('-', '_')}_nhom" if key.replace("-", "_") in fields else key.replace("-", "_")
             problems.append(doc.problem(f"{key}.field", FIELD_TAKEN.format(taken=field, example=example)))
         fields.add(field)  # two groupings may not share a field either
-        problems += [doc.problem(f"{key}.terms.{term}", TERM_TAKEN.format(taken=term, grouping=key))
-                     for term in value["terms"] if term in urls.RESERVED_TERM_IDS]
     return problems

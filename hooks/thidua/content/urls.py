@@ -166,6 +166,3 @@ TOP_LEVEL = frozenset(first_segment(url) for url in (*_CONSTANTS, *feeds(HOME).v
 _EXEMPLARS_OWN = (exemplars(2), awarded(), MONTHS, *map(exemplars_of_kind, KIND_SLUGS), *feeds(EXEMPLARS).values(),
                   feed_archive(EXEMPLARS, 1), *(f"{EXEMPLARS}{name}" for name in (NINJS, *SHARE_IMAGES.values())))
 RESERVED_EXEMPLAR_IDS = frozenset(first_segment(url, EXEMPLARS) for url in _EXEMPLARS_OWN) | {"ninjs", "index.html"}
-# Names a term of a grouping cannot take: the files and the feed archive of the grouping's page sit beside them.
-RESERVED_TERM_IDS = frozenset(first_segment(url, grouping("x")) for url in (*feeds(grouping("x")).values(),
-                                                                            feed_archive(grouping("x"), 1)))
