@@ -121,18 +121,20 @@ CASES = [
           "tên tệp (reserved id)"], path="exemplars/trang.md"),
     # --- the schema ---------------------------------------------------------------------------------------------
     Case("missing-summary", variant(("summary: Tổ tự quản duy trì lịch dọn vệ sinh hằng tuần.\n", "")),
-         [f"{F}:1: summary: thiếu trường bắt buộc “summary” (missing required field)"]),
+         [f"{F}:9: summary: thiếu trường bắt buộc “summary” (missing required field)"]),  # where it belongs: above sample
     Case("misspelt-key", variant(("summary:", "sumary:")),
-         [f"{F}:1: summary: thiếu trường bắt buộc “summary” (missing required field)",
-          f"{F}:9: sumary: trường “sumary” không có trong mẫu (unknown field); có phải ý bạn là “summary”? (did you mean)"]),
+         [f"{F}:9: sumary: trường “sumary” không có trong mẫu (unknown field); có phải ý bạn là “summary”? (did you mean)",
+          f"{F}:10: summary: thiếu trường bắt buộc “summary” (missing required field)"]),
     Case("movements-not-a-list", variant(("movements:\n  - cai-cach-hanh-chinh", "movements: cai-cach-hanh-chinh")),
          [f"{F}:6: movements: phải là danh sách (wrong type)"]),
     Case("kind-in-vietnamese", variant(("kind: collective", "kind: tập thể")),
-         [f"{F}:3: kind: chỉ nhận individual (cá nhân) hoặc collective (tập thể) (wrong kind)"]),
+         [f"{F}:3: kind: chỉ nhận individual (cá nhân) hoặc collective (tập thể) (wrong kind); có phải ý bạn là "
+          "“collective”? (did you mean)"]),
     Case("summary-too-long", variant(("summary: Tổ tự quản duy trì lịch dọn vệ sinh hằng tuần.", "summary: " + "a" * 301)),
          [f"{F}:9: summary: dài 301 ký tự, tối đa 300 (too long)"]),
     Case("date-as-written-in-vietnam", variant(("date: 2023-10-01", "date: 01/10/2023")),
-         [f"{F}:8: date: ngày phải viết dạng YYYY-MM-DD, ví dụ 2023-12-01 (date format)"]),
+         [f"{F}:8: date: ngày phải viết dạng YYYY-MM-DD, ví dụ 2023-12-01 (date format); hãy viết “2023-10-01” "
+          "(ngày 01/10/2023) (date rewritten)"]),
     Case("impossible-date", variant(("date: 2023-10-01", "date: 2023-02-30")),
          [f"{F}:8: date: ngày 2023-02-30 không tồn tại (impossible date)"]),
     Case("unknown-unit", variant(("unit: phan-thiet", "unit: phan-thiett")),
@@ -141,9 +143,10 @@ CASES = [
          [f"{F}:7: movements[0]: phong trào “cai-cach-hanh-chanh” không tồn tại (unknown movements); có phải ý bạn "
           "là “cai-cach-hanh-chinh”? (did you mean)"]),
     Case("unit-with-diacritics", variant(("unit: phan-thiet", "unit: Phan Thiết")),
-         [f"{F}:5: unit: phải là mã đơn vị viết thường, không dấu, nối bằng gạch ngang, ví dụ phan-thiet (not a unit id)"]),
+         [f"{F}:5: unit: phải là mã đơn vị viết thường, không dấu, nối bằng gạch ngang, ví dụ phan-thiet (not a unit id)"
+          "; có phải ý bạn là “phan-thiet”? (did you mean)"]),
     Case("individual-without-consent", variant(("kind: collective", "kind: individual")),
-         [f"{F}:1: consent: gương cá nhân cần consent: true, nghĩa là người được nêu gương đã đồng ý công bố (consent required)"]),
+         [f"{F}:10: consent: gương cá nhân cần consent: true, nghĩa là người được nêu gương đã đồng ý công bố (consent required)"]),
     Case("individual-consent-false", variant(("kind: collective", "kind: individual\nconsent: false")),
          [f"{F}:4: consent: gương cá nhân cần consent: true, nghĩa là người được nêu gương đã đồng ý công bố (consent required)"]),
     Case("relative-link-in-story", variant(("Câu chuyện của tổ.", "Xem [bài khác](../bai-khac.md).")),
@@ -153,9 +156,9 @@ CASES = [
          [f"{F}:12: nội dung: liên kết “javascript:alert(1” phải là địa chỉ đầy đủ bắt đầu bằng https:// "
           "(link must be a full https:// address)"]),
     Case("photo-without-alt-and-credit", variant(("sample: true", "sample: true\nphoto: anh.jpg")),
-         [f"{F}:1: photo_alt: có “photo” thì phải có “photo_alt” (required with photo)",
-          f"{F}:1: photo_credit: có “photo” thì phải có “photo_credit” (required with photo)",
-          f"{F}:11: photo: không tìm thấy tệp ảnh “anh.jpg” cạnh bài (photo file missing)"]),
+         [f"{F}:11: photo: không tìm thấy tệp ảnh “anh.jpg” cạnh bài (photo file missing)",
+          f"{F}:11: photo_alt: có “photo” thì phải có “photo_alt” (required with photo)",
+          f"{F}:11: photo_credit: có “photo” thì phải có “photo_credit” (required with photo)"]),
     Case("photo-outside", variant(("sample: true", "sample: true\nphoto: ../mkdocs.yml\nphoto_alt: Ảnh\nphoto_credit: Tác giả")),
          [f"{F}:11: photo: đường dẫn ảnh phải là tên tệp đặt cạnh bài, không dùng “..” hay đường dẫn tuyệt đối "
           "(photo path escapes the folder)"]),

@@ -48,9 +48,9 @@ def test_an_unknown_unit_is_named_with_a_suggestion(site):
     assert (line, field) == (5, "unit") and "có phải ý bạn là “phan-thiet”" in message
 
 
-def test_a_missing_key_is_named(site):
+def test_a_missing_key_is_named_where_it_belongs(site):
     line, field, message = only_error(site, summary=None)
-    assert (line, field) == (1, "summary") and "thiếu trường bắt buộc" in message
+    assert (line, field) == (9, "summary") and "thiếu trường bắt buộc" in message  # above `sample`, which follows it
 
 
 def test_an_unknown_key_is_named_with_a_suggestion(site):

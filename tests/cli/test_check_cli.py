@@ -46,7 +46,8 @@ def test_check_with_paths_reports_only_those_files_but_checks_references_against
                                 "có phải ý bạn là “phan-thiet”? (did you mean)"]
     code, out, _ = run("--root", str(site.root), "check", str(site.root / "exemplars" / "bai-b.md"))
     assert (code, out.splitlines()) == (1, ["exemplars/bai-b.md:3: kind: chỉ nhận individual (cá nhân) hoặc "
-                                            "collective (tập thể) (wrong kind)"])
+                                            "collective (tập thể) (wrong kind); có phải ý bạn là “individual”? "
+                                            "(did you mean)"])
 
 
 def test_a_chosen_file_still_hears_about_its_duplicate_among_the_others(site):

@@ -10,6 +10,7 @@ import pytest
 from thidua.checks.schemas import load_schema
 from thidua.cli.main import main
 from thidua.cli.scaffold import SCHEMA_LINE
+from thidua.content.source import parse_document
 
 FLAGS = ["--title", "Tổ tự quản “Đường làng xanh” ở Phú Quý!", "--kind", "collective",
          "--name", "Tổ tự quản thôn 3", "--unit", "phu-quy", "--movement", "cai-cach-hanh-chinh",
@@ -120,6 +121,8 @@ def test_a_title_without_letters_or_a_very_long_title_still_gives_a_good_id(site
     ("--movement", "cai-cach-hanh-chanh", "thidua new: phong trào “cai-cach-hanh-chanh” không tồn tại (unknown "
                                           "movement); có phải ý bạn là “cai-cach-hanh-chinh”? (did you mean)"),
     ("--date", "2023-02-30", "thidua new: ngày “2023-02-30” không đúng dạng YYYY-MM-DD hoặc không tồn tại (bad date)"),
+    ("--date", "31/12/2023", "thidua new: ngày “31/12/2023” không đúng dạng YYYY-MM-DD hoặc không tồn tại (bad date); "
+                             "hãy viết “2023-12-31” (ngày 31/12/2023) (date rewritten)"),
 ])
 def test_unknown_units_movements_and_bad_dates_are_refused_before_anything_is_written(site, flag, value, message):
     before = sorted((site.root / "exemplars").iterdir())
@@ -201,3 +204,27 @@ def test_the_questions_work_in_a_real_terminal(site):
     assert os.waitstatus_to_exitcode(status) == 0
     text = (site.root / "exemplars" / "doi-thanh-nien-tinh-nguyen-xa-chi-cong.md").read_text("utf-8")
     assert "\nunit: tuy-phong  #" in text and "\ndate: 2023-12-10  #" in text
+
+
+@pytest.mark.parametrize(("typed", "kind"), [("tập thể", "collective"), ("Cá nhân", "individual"),
+                                             ("TẬP THỂ", "collective"), ("ca-nhan", "individual"),
+                                             ("collective", "collective")])
+def test_kind_takes_the_vietnamese_words_the_question_takes(site, typed, kind):
+    argv = list(FLAGS)
+    argv[argv.index("--kind") + 1] = typed
+    code, out, err = run(site.root, "new", *argv, "--consent")
+    assert code == 0, err
+    assert parse_document((site.root / COLLECTIVE_FILE).read_text("utf-8"), COLLECTIVE_FILE).meta["kind"] == kind
+
+
+def test_an_unknown_kind_is_refused_in_the_questions_words(site):
+    argv = list(FLAGS)
+    argv[argv.index("--kind") + 1] = "nhóm"
+    assert run(site.root, "new", *argv) == (2, "", "thidua new: chỉ nhận individual (cá nhân) hoặc collective (tập thể)\n")
+
+
+def test_a_unit_given_by_its_full_name_is_written_as_its_id(site):
+    argv = list(FLAGS)
+    argv[argv.index("--unit") + 1] = "Các sở, ban, ngành tỉnh"
+    assert run(site.root, "new", *argv)[0] == 0
+    assert parse_document((site.root / COLLECTIVE_FILE).read_text("utf-8"), COLLECTIVE_FILE).meta["unit"] == "so-ban-nganh-tinh"

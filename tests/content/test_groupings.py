@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from htmltext import text_of
 from support import FIELDS_GROUPING as FIELDS
 from thidua.checks.loader import load
@@ -33,10 +34,56 @@ def test_the_field_is_unknown_while_no_grouping_declares_it(site):
     assert problem.field == "linh_vuc" and "không có trong mẫu" in problem.message
 
 
-def test_a_grouping_may_not_take_an_address_the_site_uses(site):
-    site.declare_fields(FIELDS.replace("linh-vuc:", "phong-trao:"))
-    [problem] = [p for p in load(site.root).problems if p.is_error]
-    assert str(problem).startswith("content/groupings.yml:1: phong-trao: “phong-trao” đã được trang dùng")
+@pytest.mark.parametrize("taken", ["phong-trao", "gioi-thieu", "bao-chi", "bien-tap", "api", "feed", "assets"])
+def test_a_grouping_may_not_take_an_address_the_site_uses_hand_written_pages_included(site, taken):
+    site.declare_fields(FIELDS.replace("linh-vuc:", f"{taken}:"))
+    loaded = load(site.root)
+    assert [str(p) for p in loaded.errors] == [
+        f"content/groupings.yml:1: {taken}: “{taken}” đã là địa chỉ /{taken}/ của trang: hãy chọn mã khác (name taken)"]
+    assert loaded.corpus.groupings == {}
+
+
+def test_a_new_hand_written_page_is_an_address_taken_as_soon_as_it_exists(site):
+    site.write("docs/lich-su.md", "# Lịch sử\n")
+    site.declare_fields(FIELDS.replace("linh-vuc:", "lich-su:"))
+    [problem] = load(site.root).errors
+    assert problem.field == "lich-su" and "/lich-su/" in problem.message
+
+
+@pytest.mark.parametrize("field", ["body", "title", "unit", "photo_alt"])
+def test_a_grouping_field_may_not_be_a_field_the_form_already_has(site, field):
+    site.declare_fields(FIELDS.replace("field: linh_vuc", f"field: {field}"))
+    loaded = load(site.root)
+    assert [str(p) for p in loaded.errors] == [
+        f"content/groupings.yml:3: linh-vuc.field: trường “{field}” đã có trong mỗi bài: hãy chọn tên trường khác, "
+        "ví dụ linh_vuc (name taken)"]
+    assert loaded.corpus.groupings == {}
+
+
+def test_two_groupings_may_not_share_a_field(site):
+    site.declare_fields(FIELDS + FIELDS.replace("linh-vuc:", "nganh:").replace("Lĩnh vực", "Ngành"))
+    [problem] = load(site.root).errors
+    assert (problem.line, problem.field) == (10, "nganh.field") and "“linh_vuc” đã có" in problem.message
+
+
+@pytest.mark.parametrize(("old", "new", "field"), [
+    ("label: Lĩnh vực", "label: <script>alert(1)</script>", "linh-vuc.label"),
+    ("description: Gương", "description: <img src=x onerror=alert(1)> Gương", "linh-vuc.description"),
+    ("giao-duc: Giáo dục", "giao-duc: Giáo dục &#60;b&#62;", "linh-vuc.terms.giao-duc"),
+    ("label: Lĩnh vực", "label: \"Lĩnh\\u202evực\"", "linh-vuc.label"),
+])
+def test_labels_and_descriptions_are_plain_text(site, old, new, field):
+    site.declare_fields(FIELDS.replace(old, new))
+    [problem] = load(site.root).errors
+    assert problem.field == field
+
+
+def test_a_unit_type_label_is_plain_text_too(site):
+    path = site.root / "content" / "unit-types.yml"
+    text = path.read_text("utf-8")
+    label = next(line for line in text.splitlines() if "label:" in line)
+    path.write_text(text.replace(label, label + " <b>x</b>", 1), encoding="utf-8")
+    assert any("(markup not allowed)" in p.message and p.path == "content/unit-types.yml" for p in load(site.root).errors)
 
 
 def test_a_grouping_gets_a_page_of_its_terms_and_a_page_per_term(site):

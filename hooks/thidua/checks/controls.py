@@ -23,3 +23,9 @@ def control_problems(doc: Document) -> list[Problem]:
         if found:
             problems.append(Problem(doc.path, doc.body_line + offset, "nội dung", MESSAGE.format(code=ord(found.group()))))
     return problems
+
+
+def first_control(text: str) -> str | None:
+    """The first control character in `text`, if any (a value quoted with escapes such as "\\x1b" holds one)."""
+    found = _CONTROL.search(text)
+    return found.group() if found else None

@@ -25,22 +25,26 @@ from ..content.model import (
 from ..content.moments import moment, parse_time
 from ..content.problems import ContentError, Problem, ProcessingError, processing
 from ..content.source import MAX_FRONT_CHARS, Document, read_data, read_document
-from ..content.text import did_you_mean, photo_credit, slugify
+from ..content.text import photo_credit, slugify
 from . import (
     bounds,
     commendations,
     controls,
     docs,
     duplicates,
+    groupings,
     hygiene,
     photos,
     placeholders,
+    periods,
     privacy,
+    references,
     schemas,
     strays,
     tone,
 )
 
+_reference = references.reference_problems  # the one place references are resolved, `thidua new`'s too
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 PHOTO_SUFFIX = re.compile(r"^[a-z0-9]{1,5}$")  # which format it is, the content decides (checks/photos.py)
@@ -167,7 +171,7 @@ class _Reader:
             self.problems += err.problems
             return Document(relative, {}, "", 1)
         doc.meta = doc.meta or {}  # a file of comments only declares nothing
-        found = schemas.schema_problems(doc, schema) + hygiene.text_problems(doc)
+        found = schemas.schema_problems(doc, schema) + hygiene.text_problems(doc, frozenset(doc.meta))  # all plain
         self.problems += found
         if any(p.is_error for p in found):
             doc.meta = {}
@@ -211,15 +215,15 @@ def _groupings(reader: _Reader, path: Path) -> dict[str, Grouping]:
     if not path.is_file():
         return {}
     doc = reader.taxonomy(path, "groupings")
-    groupings = {}
+    taken = groupings.collision_problems(doc, reader.root)
+    reader.problems += taken
+    found = {}
     for order, (key, value) in enumerate(doc.meta.items(), 1):
-        if key in urls.TOP_LEVEL or value["field"] in schemas.load_schema("exemplar")["properties"]:
-            taken = key if key in urls.TOP_LEVEL else value["field"]
-            reader.problems.append(doc.problem(key, f"“{taken}” đã được trang dùng: hãy chọn tên khác (name taken)"))
+        if any(p.field.split(".")[0] == key for p in taken):
             continue
-        groupings[key] = Grouping(key, value["label"], value["field"], dict(value["terms"]), order,
+        found[key] = Grouping(key, value["label"], value["field"], dict(value["terms"]), order,
                                   value.get("description", ""))
-    return groupings
+    return found
 
 
 def grouping_properties(corpus: Corpus) -> dict:
@@ -282,12 +286,14 @@ def _unit(doc: Document) -> _Built:
 def _exemplar(doc: Document, corpus: Corpus, root: Path) -> _Built:
     problems = _base_problems(doc, "exemplar", EXEMPLAR_PLAIN_FIELDS, grouping_properties(corpus))
     problems += tone.tone_problems(doc) + privacy.personal_data_problems(doc) + placeholders.placeholder_problems(doc)
+    problems = references.with_suggested_ids(problems, doc, corpus)  # `unit: Hàm Thuận Nam`: its id
     m = doc.meta
     problems += _reference(doc, "unit", m.get("unit"), corpus.units, "đơn vị")
     for i, movement in enumerate(m["movements"] if isinstance(m.get("movements"), list) else []):
         problems += _reference(doc, f"movements[{i}]", movement, corpus.movements, "phong trào")
     published = _date(doc, "date", m.get("date"), problems)
     updated = _date(doc, "updated", m.get("updated"), problems)
+    problems += periods.period_problems(doc, published, corpus)
     if published and updated and updated < published:
         problems.append(doc.problem("updated", "ngày cập nhật đứng trước ngày đăng (updated before date)"))
     at = _time(m.get("time"))
@@ -315,13 +321,6 @@ def _exemplar(doc: Document, corpus: Corpus, root: Path) -> _Built:
         sample=m.get("sample", False), aliases=tuple(m.get("aliases", ())), time=at,
         groups=tuple((g.id, tuple(m[g.field])) for g in corpus.groupings.values() if g.field in m),
     ), problems)
-
-
-def _reference(doc: Document, key: str, value, known: dict, what: str) -> list[Problem]:
-    if not isinstance(value, str) or not SLUG.match(value) or value in known:
-        return []  # absent or malformed values are reported by the schema
-    message = f"{what} “{value}” không tồn tại (unknown {key.split('[')[0]})"
-    return [doc.problem(key, message + did_you_mean(value, known))]
 
 
 def _photo_path(doc: Document, value, root: Path, problems: list[Problem]) -> str | None:

@@ -12,6 +12,7 @@ from jsonschema.exceptions import ValidationError
 from ..content.problems import Problem
 from ..content.source import Document
 from ..content.text import did_you_mean
+from . import dates
 
 TYPE_NAMES = {"string": "chuỗi chữ", "array": "danh sách", "object": "nhóm trường", "boolean": "true hoặc false",
               "integer": "số nguyên", "number": "số"}
@@ -32,6 +33,7 @@ def _validator(name: str) -> Draft202012Validator:
 
 MAX_ITEMS = 100  # items in any front-matter list; longer lists are refused before the schema runs
 
+EMPTY = "đang để trống: hãy viết giá trị sau dấu hai chấm, hoặc xóa cả dòng nếu không cần trường này (empty)"
 TOO_MANY_ITEMS = "danh sách có {count:,} mục, tối đa {limit} mục (too many items)"
 
 
@@ -48,7 +50,8 @@ def schema_problems(doc: Document, name: str, extra_properties: dict | None = No
         return oversized
     validator = _extended(name, json.dumps(extra_properties, sort_keys=True)) if extra_properties else _validator(name)
     errors = sorted(validator.iter_errors(doc.meta), key=lambda e: list(map(str, e.absolute_path)))
-    return [p for error in errors for p in _explain(doc, error)]
+    order = list(validator.schema.get("properties", {}))
+    return [p for error in errors for p in _explain(doc, error, order)]
 
 
 def _item_limit(spec) -> int:
@@ -73,21 +76,26 @@ def dotted(path) -> str:
     return out
 
 
-def _explain(doc: Document, error: ValidationError) -> list[Problem]:
+def _explain(doc: Document, error: ValidationError, order: list[str]) -> list[Problem]:
+    """`order`: the top-level keys in the schema's order, which is `thidua new`'s."""
     where = dotted(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
     kind = error.validator
     if kind == "required":
         missing = [k for k in error.validator_value if k not in error.instance]
-        parent = f"{where}." if where else ""
         explained = schema.get("x-required", {})
-        return [doc.problem(f"{parent}{k}", explained.get(k, f"thiếu trường bắt buộc “{k}” (missing required field)"))
-                for k in missing]
-    if kind == "dependentRequired":
-        return [doc.problem(f"{where}.{needed}" if where else needed,
-                            f"có “{trigger}” thì phải có “{needed}” (required with {trigger})")
+        return [_missing(doc, where, k, error.instance, list(schema.get("properties", {})) if where else order,
+                         explained.get(k, f"thiếu trường bắt buộc “{k}” (missing required field)")) for k in missing]
+    if kind == "dependentRequired":  # said at the key that requires them
+        prefix = f"{where}." if where else ""
+        return [Problem(doc.path, doc.line_of(f"{prefix}{trigger}"), f"{prefix}{needed}",
+                        f"có “{trigger}” thì phải có “{needed}” (required with {trigger})")
                 for trigger, needs in error.validator_value.items() if trigger in error.instance
                 for needed in needs if needed not in error.instance]
+    if error.instance is None:  # `photo_alt:` with nothing after it
+        return [doc.problem(where, EMPTY)]
+    if "x-message" in schema and schema.get("pattern") == dates.ISO_PATTERN and isinstance(error.instance, str):
+        return [doc.problem(where, schema["x-message"] + dates.rewrite_hint(error.instance))]
     if kind == "additionalProperties":
         known = list(schema.get("properties", {}))
         return [doc.problem(f"{where}.{k}" if where else k, _unknown_key(k, known))
@@ -97,6 +105,18 @@ def _explain(doc: Document, error: ValidationError) -> list[Problem]:
     if "x-message" in schema:
         return [doc.problem(where, schema["x-message"])]
     return [doc.problem(where, _generic(error))]
+
+
+def _missing(doc: Document, parent: str, key: str, instance, order: list[str], message: str) -> Problem:
+    """A missing key, at the line where it belongs: that of the first key after it (in `order`) the file has, else
+    the end of the front matter (of its group, for a nested key)."""
+    prefix = f"{parent}." if parent else ""
+    following = order[order.index(key) + 1:] if key in order else []
+    line = next((doc.lines[f"{prefix}{k}"] for k in following if isinstance(instance, dict) and k in instance
+                 and f"{prefix}{k}" in doc.lines), None)
+    if line is None:
+        line = doc.line_of(parent) if parent else doc.end_line
+    return Problem(doc.path, line, f"{prefix}{key}", message)
 
 
 def _unknown_key(key: str, known: list[str]) -> str:

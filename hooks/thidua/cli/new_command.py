@@ -6,8 +6,9 @@ import sys
 from datetime import date
 
 from ..checks.loader import load
-from ..content.text import slugify
-from .scaffold import KINDS, Answers, ScaffoldError, create, resolve
+from ..checks.dates import rewrite_hint
+from ..checks.references import kind_for
+from .scaffold import Answers, ScaffoldError, create, resolve
 
 EXIT_OK, EXIT_USAGE = 0, 2
 MAX_TRIES = 3
@@ -18,7 +19,7 @@ def add_parser(commands) -> None:
         "new", help="tạo tệp gương điển hình mới exemplars/<mã>.md có sẵn mọi trường",
         description="Tạo exemplars/<mã>.md; mã lấy từ tiêu đề (không dấu). Thiếu cờ nào thì hỏi (khi chạy trong terminal).")
     new.add_argument("--title", metavar="TIÊU_ĐỀ", help="tiêu đề bài viết")
-    new.add_argument("--kind", choices=sorted(KINDS), help="individual (cá nhân) hoặc collective (tập thể)")
+    new.add_argument("--kind", metavar="LOẠI", help="cá nhân (individual) hoặc tập thể (collective)")
     new.add_argument("--name", metavar="TÊN", help="tên cá nhân hoặc tập thể được nêu gương")
     new.add_argument("--unit", metavar="MÃ_ĐƠN_VỊ", help="mã đơn vị, ví dụ phan-thiet")
     new.add_argument("--movement", action="append", dest="movements", metavar="MÃ_PHONG_TRÀO",
@@ -61,8 +62,9 @@ def _answers(args, corpus, interactive: bool) -> Answers:
     unit = resolve(args.unit, corpus.units, "đơn vị", "unit") if args.unit else None
     movements = [resolve(m, corpus.movements, "phong trào", "movement") for m in args.movements or []]
     when = _parse_date(args.date) if args.date else None
+    kind = _kind(args.kind) if args.kind else None  # the words the question accepts: "tập thể", "cá nhân"…
     title = args.title or _ask("Tiêu đề bài viết: ", _text)
-    kind = args.kind or _ask("Loại gương — individual (cá nhân) hay collective (tập thể): ", _kind)
+    kind = kind or _ask("Loại gương — individual (cá nhân) hay collective (tập thể): ", _kind)
     name = args.name or _ask("Tên cá nhân hoặc tập thể được nêu gương: ", _text)
     unit = unit or _ask("Mã đơn vị (ví dụ phan-thiet): ",
                         lambda v: resolve(v, corpus.units, "đơn vị", "unit"))
@@ -101,9 +103,8 @@ def _text(value: str) -> str:
 
 
 def _kind(value: str) -> str:
-    aliases = {"ca-nhan": "individual", "tap-the": "collective"}
-    kind = aliases.get(slugify(value), value)
-    if kind not in KINDS:
+    kind = kind_for(value)  # as the checker reads it
+    if kind is None:
         raise ScaffoldError("chỉ nhận individual (cá nhân) hoặc collective (tập thể)")
     return kind
 
@@ -128,5 +129,6 @@ def _parse_date(value: str) -> date:
     try:
         return date.fromisoformat(value.strip())
     except ValueError:
-        raise ScaffoldError(f"ngày “{value}” không đúng dạng YYYY-MM-DD hoặc không tồn tại (bad date)") from None
+        raise ScaffoldError(f"ngày “{value}” không đúng dạng YYYY-MM-DD hoặc không tồn tại (bad date)"
+                            + rewrite_hint(value)) from None
 

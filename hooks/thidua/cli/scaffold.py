@@ -12,9 +12,10 @@ from datetime import date
 from pathlib import Path
 
 from ..checks.placeholders import BODY_HINT, BODY_PLACEHOLDER, SUMMARY_PLACEHOLDER
+from ..checks.references import id_for, suggestion
 from ..content import templates
 from ..content.model import Corpus
-from ..content.text import did_you_mean, slugify
+from ..content.text import slugify
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../hooks/thidua/schema/exemplar.schema.json"
 MAX_ID_LENGTH = 80
@@ -40,13 +41,13 @@ class Answers:
 
 
 def resolve(value: str, known: dict, what: str, flag: str) -> str:
-    """The id of a unit or movement from what the editor typed (an id, or a name such as "Phan Thiết")."""
-    value = value.strip()
-    for candidate in (value, slugify(value)):
-        if candidate in known:
-            return candidate
-    message = f"{what} “{value}” không tồn tại (unknown {flag})"
-    raise ScaffoldError(message + did_you_mean(slugify(value) or value, known))
+    """The id of a unit or movement from what the editor typed (an id, or a name such as "Phan Thiết"),
+    as `thidua check` maps it (checks/references.py)."""
+    meant = id_for(value, known)
+    if meant is not None:
+        return meant
+    message = f"{what} “{value.strip()}” không tồn tại (unknown {flag})"
+    raise ScaffoldError(message + suggestion(value, known))
 
 
 def check_answers(answers: Answers, corpus: Corpus) -> Answers:

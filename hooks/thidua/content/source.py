@@ -13,6 +13,7 @@ import yaml
 
 from .files import read_capped
 from .problems import ContentError, Problem
+from .yaml_core import CoreExplainingLoader, CoreLoader
 from .yaml_messages import explain
 
 MAX_FILE_BYTES = 1_000_000
@@ -45,26 +46,25 @@ class Document:
             key = key.rpartition(".")[0] if "." in key else key.rpartition("[")[0]
         return 1
 
+    @property
+    def end_line(self) -> int:
+        """The front matter's closing line (a data file's last key): where a missing key can go."""
+        return self.body_line - 1 if self.body_line > 1 else max(self.lines.values(), default=1)
+
     def problem(self, key: str, message: str, severity: str = "error") -> Problem:
         return Problem(self.path, self.line_of(key), key or "-", message, severity)
 
 
-_RESOLVERS = {
+_RESOLVERS_11 = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
 
-class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    """Safe YAML through libyaml, without dates (we parse those with our own messages)."""
+class _MkDocsLoader(yaml.SafeLoader):
+    """mkdocs.yml as MkDocs reads it (YAML 1.1), without dates (we parse those with our own messages)."""
 
-    yaml_implicit_resolvers = _RESOLVERS
-
-
-class _ExplainingLoader(yaml.SafeLoader):
-    """The pure-Python parser, used only on failure: its error messages are the ones we explain."""
-
-    yaml_implicit_resolvers = _RESOLVERS
+    yaml_implicit_resolvers = _RESOLVERS_11
 
 
 def read_document(path: Path, root: Path, max_front: int = MAX_FRONT_CHARS) -> Document:
@@ -124,7 +124,7 @@ def _load_yaml(front: str, relative: str, first_line: int) -> tuple[dict[str, An
     if deep is not None:  # the parsers recurse per level: 3,000 levels would overflow the stack
         raise _error(relative, first_line + deep, DEEP_YAML)
     try:
-        loader = _FastLoader(front)
+        loader = CoreLoader(front)  # YAML 1.2, as the web form writes it (yaml_core.py)
         try:
             node = loader.get_single_node()
             if node is None:
@@ -167,7 +167,7 @@ def _too_deep_line(front: str) -> int | None:
 
 def _python_error(front: str) -> yaml.YAMLError | None:
     try:
-        yaml.load(front, Loader=_ExplainingLoader)  # noqa: S506 - a SafeLoader subclass
+        yaml.load(front, Loader=CoreExplainingLoader)  # noqa: S506 - a SafeLoader subclass; its messages we explain
     except yaml.YAMLError as err:
         return err
     return None
@@ -235,7 +235,7 @@ def read_section(path: Path, section: tuple[str, ...]) -> Document:
     """
     relative = path.name
     try:
-        node = yaml.compose(path.read_text("utf-8"), Loader=_ExplainingLoader)
+        node = yaml.compose(path.read_text("utf-8"), Loader=_MkDocsLoader)
     except FileNotFoundError:
         return Document(relative, {}, "", 1)
     except (OSError, UnicodeDecodeError) as err:
@@ -248,7 +248,7 @@ def read_section(path: Path, section: tuple[str, ...]) -> Document:
         return Document(relative, {}, "", 1)
     lines: dict[str, int] = {}
     _Walk(relative, 1, lines).node(node, "", depth=1)
-    return Document(relative, _ExplainingLoader("").construct_object(node, deep=True), "", 1, lines)
+    return Document(relative, _MkDocsLoader("").construct_object(node, deep=True), "", 1, lines)
 
 
 def _value_of(node: yaml.Node | None, key: str) -> yaml.Node | None:

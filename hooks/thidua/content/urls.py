@@ -113,10 +113,6 @@ def schema(file_name: str) -> str:
 
 
 SEARCH = "tim-kiem/"
-# The first segments the site uses itself: a grouping (content/groupings.yml) may take none of them.
-TOP_LEVEL = frozenset(url.strip("/") for url in (PLANS, MOVEMENTS, UNITS, EXEMPLARS, COMMENDATIONS, EDITORS_GUIDE, PRESS,
-                                                  SEARCH)) | {
-    "api", "assets", "schema", "search", "stylesheets", "javascripts", "feed.xml", "rss.xml", "feed.json"}
 SEARCH_INDEX = "tim-kiem/chi-muc/"  # the search index, written after the build (search.py)
 SEARCH_SCRIPT = "assets/thidua-search.js"
 MENU_SCRIPT = "assets/thidua-menu.js"  # the phone menu button
@@ -145,15 +141,6 @@ def month(year_month: str, page: int = 1) -> str:
     return paged(f"{MONTHS}{year_month}/", page)
 
 
-# Every name the site itself uses, or may use, directly under /guong-dien-hinh/: browse pages, pagination,
-# and the names of the feeds and files written beside a page. No story id or former id (alias) may take one;
-# the loader refuses them with the file and line, and the page plan relies on that.
-RESERVED_EXEMPLAR_IDS = frozenset({
-    PAGE, *KIND_SLUGS.values(), AWARDED, MONTHS_SEGMENT,
-    *FEED_FILES.values(), NINJS, *SHARE_IMAGES.values(), "ninjs", "index.html",
-})
-
-
 def tag_uri(site_url: str, day, first_id: str, section: str = EXEMPLARS) -> str:
     """A story's identity (RFC 4151), minted from the id it was first published under: kept through renames.
 
@@ -171,3 +158,26 @@ def feed_archive(page_url: str, number: int) -> str:
 SITEMAP = "sitemap.xml"
 NEWS_SITEMAP = "sitemap-news.xml"
 ROBOTS = "robots.txt"
+
+
+def first_segment(url: str, under: str = "") -> str:
+    """The name an address takes right under `under`: "phong-trao" for "phong-trao/x/", "feed.xml" for "feed.xml"."""
+    return url.removeprefix(under).split("/", 1)[0]
+
+
+# The names the site takes at the top of its addresses: those of every address and name this module defines
+# (its upper-case constants: sections, files, segments), of the feeds beside the home page, and what MkDocs and
+# Material write whatever the pages. A grouping (content/groupings.yml) may take none of them, nor the name of a
+# hand-written page of docs/ (checks/groupings.py adds those). A new section is reserved as soon as it has its
+# constant here; tests/site/test_addresses.py compares the set with the page plan and a real build.
+_CONSTANTS = [value for name, value in tuple(globals().items()) if name.isupper() and isinstance(value, str) and value]
+ENGINE_OWN = ("404.html", "sitemap.xml.gz", "search/", "stylesheets/", "javascripts/", "assets/")
+TOP_LEVEL = frozenset(first_segment(url) for url in (*_CONSTANTS, *feeds(HOME).values(), feed_archive(HOME, 1),
+                                                     *ENGINE_OWN))
+
+# Every name the site itself uses, or may use, directly under /guong-dien-hinh/: browse pages, pagination,
+# and the names of the feeds and files written beside a page. No story id or former id (alias) may take one;
+# the loader refuses them with the file and line, and the page plan relies on that.
+_EXEMPLARS_OWN = (exemplars(2), awarded(), MONTHS, *map(exemplars_of_kind, KIND_SLUGS), *feeds(EXEMPLARS).values(),
+                  feed_archive(EXEMPLARS, 1), *(f"{EXEMPLARS}{name}" for name in (NINJS, *SHARE_IMAGES.values())))
+RESERVED_EXEMPLAR_IDS = frozenset(first_segment(url, EXEMPLARS) for url in _EXEMPLARS_OWN) | {"ninjs", "index.html"}

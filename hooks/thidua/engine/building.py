@@ -21,6 +21,7 @@ from mkdocs.exceptions import MkDocsException
 from ..content.problems import ProcessingError, now_processing, processing_file
 from ..hosting import footprint, precompress, server_files
 from . import output
+from ..site.settings import config_problems
 
 EXAMPLE_HOST = "thidua.binhthuan.example"  # mkdocs.yml's placeholder until the real address is set
 
@@ -47,6 +48,13 @@ class BuildOutcome:
     warnings: list[str] = field(default_factory=list)  # for the CLI to print: MkDocs' strict mode fails on logged ones
 
 
+def refused_config(root: Path) -> None:
+    """mkdocs.yml is checked before MkDocs reads it (aliases, impossible dates, raw text): `BuildFailed` if refused."""
+    refused = [p for p in config_problems(root) if p.is_error]
+    if refused:
+        raise BuildFailed("\n".join(map(str, refused)))
+
+
 def build_site(root: Path, site_dir: Path | None = None, as_of: date | None = None) -> Path:
     return build_outcome(root, site_dir, as_of).site
 
@@ -56,6 +64,7 @@ def build_outcome(root: Path, site_dir: Path | None = None, as_of: date | None =
     `site/` exactly as it was. A `site_dir` a build must not replace (the sources, or a folder it did not
     write) raises `OutputRefused` before anything is touched."""
     root = root.resolve()
+    refused_config(root)
     site_dir = (site_dir or root / "site").resolve()
     output.check(root, site_dir)
     site_dir.parent.mkdir(parents=True, exist_ok=True)

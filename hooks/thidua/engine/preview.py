@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 from ..checks.loader import Loaded, reload_exemplar
 from ..content import urls
 from ..content.problems import ContentError, ProcessingError, processing_file
+from ..site.settings import config_problems
 from .building import collect_mkdocs_messages, with_build_date
 from .mkdocs_adapter import ThiduaHooks, generated_page, page_markdown
 from .page_changes import fingerprints, pages_to_render
@@ -99,6 +100,10 @@ class Preview:
 
     def full_build(self) -> Update:
         start = time.perf_counter()
+        refused = [str(p) for p in config_problems(self.root) if p.is_error]  # before MkDocs reads mkdocs.yml
+        if refused:
+            self.built = None
+            return self._failed(refused)
         staging = Path(tempfile.mkdtemp(prefix="site-", dir=self.work))
         messages: list[str] = []
         try:

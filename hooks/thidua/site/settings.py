@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from ..checks.schemas import schema_problems
+from ..checks.site_config import IMPOSSIBLE_DATE, config_file_problems
 from ..content.problems import ContentError, Problem
 from ..content.source import Document, read_section
 from .spec import DEFAULT_PAGE_SIZE
@@ -95,20 +96,28 @@ def press_contact_warnings(root: Path) -> list[str]:
 
 
 def config_problems(root: Path) -> list[Problem]:
-    """What `thidua check` says of mkdocs.yml's settings: the same rules the build applies."""
+    """What `thidua check` says of mkdocs.yml, and what `thidua build` refuses before MkDocs reads the file:
+    its plain-text keys (checks/site_config.py), then its settings."""
     try:
+        problems = config_file_problems(root)
         doc = read_section(root / CONFIG_FILE, ("extra", "thidua"))
     except ContentError as err:
         return err.problems
     doc.meta = _plain(doc.meta)
-    return settings_problems(doc)
+    return sorted(set(problems + settings_problems(doc)))  # an impossible as_of is said by both
 
 
 def settings_problems(doc: Document) -> list[Problem]:
     if not isinstance(doc.meta, dict):
         return [Problem(CONFIG_FILE, 1, SECTION, "phải là nhóm trường dạng khóa: giá trị (must be a mapping)")]
-    return sorted(replace(p, field=f"{SECTION}.{p.field}" if p.field != "-" else SECTION)
-                  for p in schema_problems(doc, "settings"))
+    problems = schema_problems(doc, "settings")
+    as_of = doc.meta.get("as_of")
+    if not problems and isinstance(as_of, str) and as_of:
+        try:
+            date.fromisoformat(as_of)
+        except ValueError:
+            problems.append(doc.problem("as_of", IMPOSSIBLE_DATE.format(value=as_of)))
+    return sorted(replace(p, field=f"{SECTION}.{p.field}" if p.field != "-" else SECTION) for p in problems)
 
 
 def _plain(extra):
