@@ -1,19 +1,29 @@
 """A photo must really be a JPEG, PNG or WebP image (by its content, not its name), small enough to
-download on a phone and wide enough to look sharp on the exemplar's page."""
+download on a phone and to decode, and wide enough to look sharp on the exemplar's page.
+
+This is also the one door through which a photo's pixels reach the site: `decode` gives pixels only —
+upright, RGB in sRGB (an embedded ICC profile converted, then dropped), over white where transparent —
+and no EXIF, GPS, XMP, comment or profile, so no rendition, crop or share card can carry them. The
+pixel budget is read from the file's header, before any pixel is decoded. A file is judged once per
+content (`judge` keeps its verdict by content hash): twenty stories naming one photo cost one decoding.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import warnings
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from ..content.files import read_capped
 from ..content.problems import WARNING, ContentError, Problem
 from ..content.source import Document
 
 MAX_BYTES = 10 * 1024 * 1024
+MAX_PIXELS = 40_000_000  # 8000 × 5000; a phone's 12–50 Mpx photo fits once exported, a 94 Mpx "bomb" does not
 MIN_WIDTH = 800
 EXTENSIONS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}
 NAMES = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
@@ -23,10 +33,37 @@ NOT_AN_IMAGE = ("tệp “{name}” không phải ảnh JPEG, PNG hay WebP (nộ
 DAMAGED = "tệp ảnh “{name}” bị hỏng, không mở được: hãy xuất lại ảnh (photo cannot be read)"
 TOO_LARGE = ("ảnh “{name}” nặng {size:.1f} MB, tối đa 10 MB: hãy giảm kích thước hoặc chất lượng ảnh "
              "(photo too large)")
+TOO_MANY_PIXELS = ("ảnh “{name}” có {width} × {height} điểm ảnh (hơn {millions} triệu), tối đa 40 triệu: hãy "
+                   "thu nhỏ ảnh, chẳng hạn còn 4000 × 3000 điểm ảnh, rồi lưu lại (photo has too many pixels)")
 TOO_NARROW = ("ảnh “{name}” chỉ rộng {width} px, cần ít nhất {minimum} px: hãy dùng ảnh gốc lớn hơn "
               "(photo too small)")
 WRONG_EXTENSION = ("tệp “{name}” là ảnh {kind} nhưng đuôi tên tệp không khớp: hãy đổi đuôi thành {suffix} "
                    "(extension does not match)")
+
+SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+UNREADABLE = (UnidentifiedImageError, OSError, SyntaxError, ValueError, TypeError, KeyError, IndexError, EOFError,
+              Image.DecompressionBombError, Image.DecompressionBombWarning)
+
+
+class PhotoError(Exception):
+    """Not a photo the site can publish; `message` is one of the templates above, `values` fill it but the name."""
+
+    def __init__(self, message: str, **values) -> None:
+        super().__init__(message)
+        self.message, self.values = message, values
+
+    def text(self, name: str) -> str:
+        return self.message.format(name=name, **self.values)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What judging a photo's bytes found: its format and upright size, or why it cannot be published."""
+
+    kind: str | None
+    width: int = 0
+    height: int = 0
+    error: PhotoError | None = field(default=None, compare=False)
 
 
 def sniff(head: bytes) -> str | None:
@@ -40,6 +77,81 @@ def sniff(head: bytes) -> str | None:
     return None
 
 
+def decode(data: bytes, at_least: int | None = None) -> Image.Image:
+    """The photo's pixels and nothing else (see the module's docstring); `PhotoError` if it is no photo within
+    budget. With `at_least`, a JPEG is decoded at the smallest scale (1/2, 1/4, 1/8) that keeps both sides at
+    least that long — libjpeg still reads every block, so a damaged file fails all the same."""
+    return decode_sized(data, at_least)[0]
+
+
+SIDEWAYS = {5, 6, 7, 8}  # EXIF orientations that turn the photo a quarter
+
+
+def decode_sized(data: bytes, at_least: int | None = None) -> tuple[Image.Image, tuple[int, int]]:
+    """`decode`, and the photo's upright size at full scale (from its header)."""
+    kind = sniff(data[:16])
+    if kind is None:
+        raise PhotoError(NOT_AN_IMAGE, found=_describe(data[:16]))
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data), formats=[kind]) as image:
+                width, height = image.size  # from the header: nothing decoded yet
+                if width * height > MAX_PIXELS:
+                    raise PhotoError(TOO_MANY_PIXELS, width=width, height=height, millions=width * height // 1_000_000)
+                if image.getexif().get(0x0112) in SIDEWAYS:
+                    width, height = height, width
+                if at_least is not None and kind == "JPEG":
+                    image.draft("RGB", (at_least, at_least))
+                profile = image.info.get("icc_profile")
+                return _bare(_in_srgb(ImageOps.exif_transpose(image), profile)), (width, height)
+    except PhotoError:
+        raise
+    except UNREADABLE:
+        raise PhotoError(DAMAGED) from None
+
+
+def _in_srgb(image: Image.Image, profile: bytes | None) -> Image.Image:
+    """RGB in sRGB: an embedded profile converted (an unreadable one ignored), transparency over white."""
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        image = Image.new("RGB", rgba.size, (255, 255, 255))
+        image.paste(rgba, mask=rgba.getchannel("A"))
+        return image
+    if profile:
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+            return ImageCms.profileToProfile(image, source, SRGB, outputMode="RGB")
+        except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+            pass
+    return image.convert("RGB")
+
+
+def _bare(image: Image.Image) -> Image.Image:
+    """A new image holding only the pixels: Pillow copies `info` (comment, XMP, profile) from image to image
+    and its encoders write what they find there."""
+    bare = Image.new("RGB", image.size)
+    bare.paste(image)
+    return bare
+
+
+_VERDICTS: dict[str, Verdict] = {}  # by content hash, for this process: check and build share it
+
+
+def judge(data: bytes) -> Verdict:
+    """Decode once per content: the same bytes named by twenty stories (or checked, then built) are judged once.
+    A JPEG is decoded at 1/8 scale: every block is read, an eighth of the pixels kept."""
+    digest = hashlib.sha256(data).hexdigest()
+    if digest not in _VERDICTS:
+        kind = sniff(data[:16])
+        try:
+            _, (width, height) = decode_sized(data, at_least=1)
+            _VERDICTS[digest] = Verdict(kind, width, height)
+        except PhotoError as err:
+            _VERDICTS[digest] = Verdict(kind, error=err)
+    return _VERDICTS[digest]
+
+
 def photo_problems(doc: Document, path: Path) -> list[Problem]:
     name = path.name
     size = path.lstat().st_size
@@ -49,26 +161,15 @@ def photo_problems(doc: Document, path: Path) -> list[Problem]:
         data = read_capped(path, doc.path, MAX_BYTES)
     except ContentError as err:
         return [doc.problem("photo", err.problems[0].message)]
-    head = data[:16]
-    kind = sniff(head)
-    if kind is None:
-        return [doc.problem("photo", NOT_AN_IMAGE.format(name=name, found=_describe(head)))]
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(io.BytesIO(data), formats=[kind]) as image:
-                # Decode every pixel and turn it as the build does (readers/images.py): verify() reads no
-                # pixels, so a truncated file would pass here and fail the build.
-                width = ImageOps.exif_transpose(image).convert("RGB").width
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, TypeError, KeyError, IndexError,
-            EOFError, Image.DecompressionBombError, Image.DecompressionBombWarning):
-        return [doc.problem("photo", DAMAGED.format(name=name))]
+    verdict = judge(data)
+    if verdict.error is not None:
+        return [doc.problem("photo", verdict.error.text(name))]
     problems = []
-    if width < MIN_WIDTH:
-        problems.append(doc.problem("photo", TOO_NARROW.format(name=name, width=width, minimum=MIN_WIDTH)))
-    if path.suffix.lower() not in EXTENSIONS[kind]:
-        problems.append(doc.problem("photo", WRONG_EXTENSION.format(name=name, kind=NAMES[kind],
-                                                                     suffix=EXTENSIONS[kind][0]), WARNING))
+    if verdict.width < MIN_WIDTH:
+        problems.append(doc.problem("photo", TOO_NARROW.format(name=name, width=verdict.width, minimum=MIN_WIDTH)))
+    if path.suffix.lower() not in EXTENSIONS[verdict.kind]:
+        problems.append(doc.problem("photo", WRONG_EXTENSION.format(name=name, kind=NAMES[verdict.kind],
+                                                                     suffix=EXTENSIONS[verdict.kind][0]), WARNING))
     return problems
 
 

@@ -1,0 +1,80 @@
+"""The photo gate: a photo is judged by its bytes once, and a decompression bomb is refused from its header,
+before a single pixel is decoded, by `thidua check` and by the build alike."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from contextlib import redirect_stderr, redirect_stdout
+
+from image_bytes import huge_png
+from PIL import Image
+from thidua.checks import loader, photos
+from thidua.cli.main import main
+
+BOMB = ("exemplars/bom.md:11: photo: ảnh “bom.png” có 9400 × 9400 điểm ảnh (hơn 88 triệu), tối đa 40 triệu: hãy "
+        "thu nhỏ ảnh, chẳng hạn còn 4000 × 3000 điểm ảnh, rồi lưu lại (photo has too many pixels)")
+
+
+def _story(site, story_id: str, photo: str) -> None:
+    site.exemplar(story_id, photo=photo, photo_alt="Ảnh minh họa", photo_credit="Tổ tự quản")
+
+
+def _run(*args: str) -> tuple[int, list[str]]:
+    out = io.StringIO()
+    with redirect_stdout(out), redirect_stderr(out):
+        code = main(list(args))
+    return code, out.getvalue().splitlines()
+
+
+def test_a_photo_of_88_million_pixels_in_11_kb_is_refused_by_check_and_build_with_its_line(site):
+    (site.root / "exemplars" / "bom.png").write_bytes(huge_png())
+    _story(site, "bom", "bom.png")
+    code, lines = _run("--root", str(site.root), "check")
+    assert (code, [line for line in lines if line.startswith("exemplars/")]) == (1, [BOMB])
+    code, lines = _run("--root", str(site.root), "build", "--as-of", "2023-12-31")
+    assert code == 1 and BOMB in lines
+    assert not any("lỗi nội bộ" in line or "Traceback" in line for line in lines)
+    assert not (site.root / "site").exists()
+
+
+def test_refusing_a_bomb_decodes_nothing_measured_by_the_memory_of_a_real_check(site):
+    """Decoding 9400 × 9400 pixels takes 88 MB as grey and 265 MB as RGB; reading the header takes nothing."""
+    (site.root / "exemplars" / "bom.png").write_bytes(huge_png())
+    _story(site, "bom", "bom.png")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    child = subprocess.Popen([sys.executable, "-m", "thidua.cli.main", "--root", str(site.root), "check"],
+                             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = child.stdout.read().decode()
+    _, status, usage = os.wait4(child.pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 1 and "(photo has too many pixels)" in output
+    assert usage.ru_maxrss / 1024 < 160, f"peak {usage.ru_maxrss / 1024:.0f} MB: the pixels were decoded"
+
+
+def test_the_budget_is_40_million_pixels_read_from_the_header():
+    over = huge_png(8000, 5001)
+    error = None
+    try:
+        photos.decode(over)
+    except photos.PhotoError as err:
+        error = err
+    assert error is not None and error.text("a.png").startswith("ảnh “a.png” có 8000 × 5001 điểm ảnh (hơn 40 triệu)")
+    assert 8000 * 5000 <= photos.MAX_PIXELS < 8000 * 5001
+
+
+def test_twenty_stories_naming_one_photo_decode_it_once(site, monkeypatch):
+    buffer = io.BytesIO()
+    Image.new("RGB", (1000, 700), (30, 90, 160)).save(buffer, "JPEG")
+    shared = buffer.getvalue()
+    (site.root / "exemplars" / "chung.jpg").write_bytes(shared)
+    for n in range(20):
+        _story(site, f"bai-{n:02d}", "chung.jpg")
+    decoded = []
+    real = photos.decode_sized
+    monkeypatch.setattr(photos, "decode_sized", lambda data, *args, **kw: decoded.append(data) or real(data, *args, **kw))
+    monkeypatch.setattr(photos, "_VERDICTS", {})
+    assert not loader.load(site.root).errors
+    assert decoded.count(shared) == 1 and len(decoded) == len(set(decoded))  # the repository's photos once each too
+    assert not loader.load(site.root).errors and decoded.count(shared) == 1  # checked again (the build after check)
