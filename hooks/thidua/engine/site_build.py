@@ -69,7 +69,7 @@ class SiteBuild:
         if content.errors:
             raise ContentError(content.errors)
         corpus = content.corpus.published(settings.as_of)
-        photos = {e.id: _photo(info.root, e) for e in corpus.exemplars.values() if e.photo}
+        photos = _photos(info.root, [e for e in corpus.exemplars.values() if e.photo])
         syndication = Syndication.prepare(corpus, settings, info.name, info.author, to_html, photos,
                                           info.root / SHARE_CACHE)
         form = cms.cms_files(info.root, corpus, cms.exemplar_schema(corpus),
@@ -84,10 +84,8 @@ class SiteBuild:
             raise ContentError(content.errors)
         corpus = content.corpus.published(self.settings.as_of)
         photos = {key: photo for key, photo in self.photos.items() if key not in exemplar_ids}
-        for exemplar_id in sorted(exemplar_ids):
-            exemplar = corpus.exemplars.get(exemplar_id)
-            if exemplar is not None and exemplar.photo:
-                photos[exemplar_id] = _photo(self.info.root, exemplar)
+        photos |= _photos(self.info.root, [corpus.exemplars[key] for key in sorted(exemplar_ids)
+                                           if key in corpus.exemplars and corpus.exemplars[key].photo])
         syndication = replace(self.syndication, photos=photos)
         for exemplar_id in sorted(exemplar_ids):
             syndication = syndication.with_story(corpus, exemplar_id)
@@ -135,7 +133,7 @@ class SiteBuild:
                                                    for e in self.corpus.exemplars.values() for alias in e.aliases})
         root = self.info.root
         caches.prune(root / SHARE_CACHE, set(self.syndication.share_images.planned.values()), self.started)
-        caches.prune(root / IMAGE_CACHE, {cached for photo in self.photos.values() for _, cached in photo.files()},
+        caches.prune(root / IMAGE_CACHE, {cached for photo in self.photos.values() for cached in photo.cached()},
                      self.started)
 
     def close(self) -> None:
@@ -143,9 +141,13 @@ class SiteBuild:
         self.syndication.share_images.close()
 
 
-def _photo(root: Path, exemplar: Exemplar) -> images.Photo:
-    now_processing(exemplar.source)  # named if the photo cannot be processed
-    return images.process(root / exemplar.photo, root / IMAGE_CACHE)
+def _photos(root: Path, exemplars: list[Exemplar]) -> dict[str, images.Photo]:
+    """The stories' photos: from the cache, or made on every core (each file once)."""
+    try:
+        return images.process_all({e.id: root / e.photo for e in exemplars}, root / IMAGE_CACHE)
+    except images.PhotoFailed as failed:
+        now_processing(next(e.source for e in exemplars if e.id == failed.key))  # the build names the story
+        raise failed.error from None
 
 
 def _plan(corpus: Corpus, settings: Settings, info: SiteInfo, syndication: Syndication) -> dict[str, PageSpec]:
