@@ -31,6 +31,7 @@ from ..site.spec import PageSpec
 from ..site.stories import ToHtml
 from ..site.templating import textarea_text
 from . import caches
+from .workers import Workers
 
 CACHE = Path(".cache")  # outside site/, git-ignored: rebuilds reuse resized photos and share images
 IMAGE_CACHE = CACHE / "images"
@@ -59,6 +60,7 @@ class SiteBuild:
     syndication: Syndication  # feeds, ninjs, republish box, structured data (press agencies)
     pages: dict[str, PageSpec]  # by URL, the hand-written home and press pages included
     form: dict[str, str | Path]  # the editors' web form (/bien-tap/gui-bai/): generated text or installed files
+    workers: Workers  # photos and share cards made on every core
     started: float = field(default_factory=time.time)  # what the caches wrote since then is not pruned
 
     @classmethod
@@ -69,14 +71,19 @@ class SiteBuild:
         if content.errors:
             raise ContentError(content.errors)
         corpus = content.corpus.published(settings.as_of)
-        photos = _photos(info.root, [e for e in corpus.exemplars.values() if e.photo])
-        syndication = Syndication.prepare(corpus, settings, info.name, info.author, to_html, photos,
-                                          info.root / SHARE_CACHE)
-        form = cms.cms_files(info.root, corpus, cms.exemplar_schema(corpus),
-                             cms.cms_settings(info.extra or {}, info.repo_url), info.name)
-        syndication.draw_share_images()
+        workers = Workers()
+        try:
+            photos = _photos(info.root, [e for e in corpus.exemplars.values() if e.photo], workers)
+            syndication = Syndication.prepare(corpus, settings, info.name, info.author, to_html, photos,
+                                              info.root / SHARE_CACHE)
+            form = cms.cms_files(info.root, corpus, cms.exemplar_schema(corpus),
+                                 cms.cms_settings(info.extra or {}, info.repo_url), info.name)
+            syndication.draw_share_images(workers)
+        except BaseException:
+            workers.close()
+            raise
         return cls(info, settings, content, corpus, photos, syndication, _plan(corpus, settings, info, syndication),
-                   form)
+                   form, workers)
 
     def with_stories(self, content: Loaded, exemplar_ids: set[str]) -> SiteBuild:
         """The same build after some stories' files changed (the preview): only their photos and copies are redone."""
@@ -85,7 +92,7 @@ class SiteBuild:
         corpus = content.corpus.published(self.settings.as_of)
         photos = {key: photo for key, photo in self.photos.items() if key not in exemplar_ids}
         photos |= _photos(self.info.root, [corpus.exemplars[key] for key in sorted(exemplar_ids)
-                                           if key in corpus.exemplars and corpus.exemplars[key].photo])
+                                           if key in corpus.exemplars and corpus.exemplars[key].photo], self.workers)
         syndication = replace(self.syndication, photos=photos)
         for exemplar_id in sorted(exemplar_ids):
             syndication = syndication.with_story(corpus, exemplar_id)
@@ -128,6 +135,7 @@ class SiteBuild:
         """After the pages: feeds, ninjs, catalog, share images, redirects (pages and nginx's map), the search index;
         then the caches lose what no story uses any more."""
         self.syndication.write(site_dir)
+        self.workers.close()  # every photo and card is made: the processes are no longer needed
         search.write_index(self.corpus, site_dir)
         server_files.write_redirect_map(site_dir, {urls.exemplar(alias): urls.exemplar(e.id)
                                                    for e in self.corpus.exemplars.values() for alias in e.aliases})
@@ -137,14 +145,15 @@ class SiteBuild:
                      self.started)
 
     def close(self) -> None:
-        """Stop drawing share images (a build that failed before `write_extras`)."""
+        """Stop drawing share images (a build that failed before `write_extras`), and the workers."""
         self.syndication.share_images.close()
+        self.workers.close()
 
 
-def _photos(root: Path, exemplars: list[Exemplar]) -> dict[str, images.Photo]:
+def _photos(root: Path, exemplars: list[Exemplar], workers: Workers) -> dict[str, images.Photo]:
     """The stories' photos: from the cache, or made on every core (each file once)."""
     try:
-        return images.process_all({e.id: root / e.photo for e in exemplars}, root / IMAGE_CACHE)
+        return images.process_all({e.id: root / e.photo for e in exemplars}, root / IMAGE_CACHE, workers)
     except images.PhotoFailed as failed:
         now_processing(next(e.source for e in exemplars if e.id == failed.key))  # the build names the story
         raise failed.error from None

@@ -12,7 +12,8 @@ import hashlib
 import multiprocessing
 import os
 import shutil
-from concurrent.futures import Future, ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,11 +54,12 @@ def draw(image: Card | FromPhoto, target: Path) -> None:
 class ShareImages:
     """Start drawing with `start` (on_config); `publish` (on_post_build) waits and places the files."""
 
-    def __init__(self, cache_dir: Path) -> None:
+    def __init__(self, cache_dir: Path, workers: Callable[[], Executor] | None = None) -> None:
         self.cache_dir = cache_dir
+        self.workers = workers  # the build's pool, borrowed (its owner stops it); else one of our own
         self.planned: dict[str, Path] = {}  # site URL -> cached file
         self.pending: list[Future] = []
-        self.pool: ProcessPoolExecutor | None = None
+        self.pool: Executor | None = None
 
     def start(self, images: dict[str, Card | FromPhoto]) -> None:
         self.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -82,12 +84,18 @@ class ShareImages:
                 shutil.copyfile(cached, target)
 
     def close(self) -> None:
-        """Stop the workers; the engine calls this for a build that failed before publishing."""
-        if self.pool is not None:
+        """Stop our own workers, or what is left of our drawing in borrowed ones; the engine calls this for a
+        build that failed before publishing."""
+        if self.workers is not None:
+            for future in self.pending:
+                future.cancel()
+        elif self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
-            self.pool = None
+        self.pool = None
 
-    def _pool(self) -> ProcessPoolExecutor:
+    def _pool(self) -> Executor:
+        if self.pool is None and self.workers is not None:
+            self.pool = self.workers()
         if self.pool is None:
             # every core: while the main process renders pages they share the cores, and once it waits for the
             # last cards none stands idle (with one worker fewer, one core did nothing at the end)

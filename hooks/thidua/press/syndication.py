@@ -48,10 +48,11 @@ class Syndication:
         return cls(corpus, terms, stories, ShareImages(share_cache), to_html, photos, settings.root / "overrides",
                    settings.as_of, settings)
 
-    def draw_share_images(self) -> None:
-        """Start drawing (in other processes) while the pages are rendered; `write` waits for them."""
+    def draw_share_images(self, workers=None) -> None:
+        """Start drawing (in other processes: the build's `workers` when given) while the pages are rendered;
+        `write` waits for them."""
         self.share_images.close()
-        self.share_images = ShareImages(self.share_images.cache_dir)
+        self.share_images = ShareImages(self.share_images.cache_dir, workers)
         self.share_images.start(_share_images(self.corpus, self.stories, self.terms, self.photos))
 
     def with_story(self, corpus: Corpus, exemplar_id: str) -> Syndication:

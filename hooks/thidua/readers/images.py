@@ -20,7 +20,8 @@ import json
 import multiprocessing
 import os
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -124,9 +125,11 @@ class PhotoFailed(Exception):
         self.key, self.error = key, error
 
 
-def process_all(sources: dict[str, Path], cache_dir: Path) -> dict[str, Photo]:
+def process_all(sources: dict[str, Path], cache_dir: Path, workers: Callable[[], Executor] | None = None
+                ) -> dict[str, Photo]:
     """Every story's photo, by key. Photos whose renditions are cached cost no decoding; the others are made
-    in parallel, one process per core, each distinct file once, however many stories name it."""
+    each distinct file once, however many stories name it, in parallel in the `workers`' pool (the build's
+    one process per core) when there are two or more to make."""
     found, missing = {}, {}
     for key, source in sources.items():
         photo = cached(source, cache_dir)
@@ -135,19 +138,24 @@ def process_all(sources: dict[str, Path], cache_dir: Path) -> dict[str, Photo]:
         else:
             missing.setdefault(_digest(Path(source).read_bytes()), []).append(key)
     jobs = {keys[0]: sources[keys[0]] for keys in missing.values()}
-    made = _in_parallel(jobs, cache_dir) if len(jobs) > 1 else {key: _safely(key, path, cache_dir)
-                                                                    for key, path in jobs.items()}
+    if len(jobs) > 1:
+        made = _in_parallel(jobs, cache_dir, workers)
+    else:
+        made = {key: _safely(key, path, cache_dir) for key, path in jobs.items()}
     for keys in missing.values():
         for key in keys:
             found[key] = replace(made[keys[0]], stem=Path(sources[key]).stem)
     return {key: found[key] for key in sources}
 
 
-def _in_parallel(jobs: dict[str, Path], cache_dir: Path) -> dict[str, Photo]:
-    workers = min(len(jobs), os.cpu_count() or 1)
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        futures = {key: pool.submit(process, path, cache_dir) for key, path in jobs.items()}
-        return {key: _result(key, future) for key, future in futures.items()}
+def _in_parallel(jobs: dict[str, Path], cache_dir: Path, workers: Callable[[], Executor] | None) -> dict[str, Photo]:
+    if workers is None:
+        with ProcessPoolExecutor(min(len(jobs), os.cpu_count() or 1),
+                                 mp_context=multiprocessing.get_context("spawn")) as pool:
+            return _in_parallel(jobs, cache_dir, lambda: pool)
+    pool = workers()
+    futures = {key: pool.submit(process, path, cache_dir) for key, path in jobs.items()}
+    return {key: _result(key, future) for key, future in futures.items()}
 
 
 def _result(key: str, future) -> Photo:
