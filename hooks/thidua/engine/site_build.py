@@ -67,12 +67,14 @@ class SiteBuild:
     def prepare(cls, info: SiteInfo, to_html: ToHtml, content: Loaded | None = None) -> SiteBuild:
         """Load and check the content (`ContentError` lists every error), plan the pages, start the cards."""
         settings = settings_from(info.extra or {}, info.root, info.url)
-        content = content or load(info.root)
-        if content.errors:
-            raise ContentError(content.errors)
-        corpus = content.corpus.published(settings.as_of)
         workers = Workers()
+        if not (info.root / CACHE).is_dir():  # a cold build: start the workers while the content is read
+            workers.start()
         try:
+            content = content or load(info.root)
+            if content.errors:
+                raise ContentError(content.errors)
+            corpus = content.corpus.published(settings.as_of)
             photos = _photos(info.root, [e for e in corpus.exemplars.values() if e.photo], workers)
             syndication = Syndication.prepare(corpus, settings, info.name, info.author, to_html, photos,
                                               info.root / SHARE_CACHE)
