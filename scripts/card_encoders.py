@@ -16,9 +16,21 @@ The earlier drawing (RGB, then octree-quantized; oxipng level 2 chosen), per car
   plus drawing 3.4 ms and quantizing 5.0 ms per card: ≈95 ms a card as shipped (5 colours, oxipng 2).
   zlib's run-length strategy (Z_RLE) on the same images: 4 colours 0.9 ms 5.7 KB, 5 colours 1.6 ms 7.8 KB.
 
-The drawing now shipped writes palette indices directly (4 entries: a 2-bit PNG, nothing to quantize);
-this script's table for it is what chose `share_image.PNG_OPTIONS`: Z_RLE costs about a millisecond and
-every stronger encoder costs 10–90 ms more to save 0.3–0.8 KB, 30–100 ms per KB saved.
+The drawing now shipped writes palette indices directly (4 entries: a 2-bit PNG, nothing to quantize):
+3.3 ms a card. This script's table for it (50 cards) chose `share_image.PNG_OPTIONS`:
+  Pillow zlib 9, Z_RLE (shipped)    0.9 ms  5.87 KB  baseline
+  Pillow zlib 1                     1.0 ms  7.93 KB  saves nothing
+  Pillow zlib 6                     2.1 ms  6.16 KB  saves nothing
+  Pillow zlib 9                    18.8 ms  5.54 KB   55 ms per KB saved
+  Pillow optimize                  18.9 ms  5.57 KB   60 ms per KB saved
+  oxipng 0 (on Z_RLE)              35.1 ms  5.59 KB  120 ms per KB saved
+  oxipng 1 (on Z_RLE)              43.6 ms  4.98 KB   48 ms per KB saved
+  oxipng 2 (on Z_RLE)              61.4 ms  4.89 KB   62 ms per KB saved
+  oxipng 2, filters None+Up        63.9 ms  4.89 KB   64 ms per KB saved
+  oxipng 2, fast evaluation        68.1 ms  4.89 KB   69 ms per KB saved
+  oxipng 1, libdeflate 12          87.2 ms  4.72 KB   75 ms per KB saved
+At 1,000 stories the cheapest saving (oxipng 1) would buy 0.9 KB a story for 43 s of CPU, more than the
+whole cold build's budget: a card costs about 4 ms in all, 5.9 KB (sample cards 6.5, others 5.2).
 """
 
 from __future__ import annotations

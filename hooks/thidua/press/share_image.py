@@ -7,7 +7,7 @@ one shade for letter edges — so it is a 2-bit PNG with nothing to quantize; th
 with red letters so that sample cards, like real ones, need no fifth colour (a fifth makes a 4-bit PNG,
 a third larger). Encoders were chosen by measured cost per byte saved (`scripts/card_encoders.py`, table
 in its docstring): zlib's run-length strategy costs about 1 ms a card for 5–6 KB, where oxipng at level 2
-cost 60–90 ms for 0.6 KB less. Nothing is fetched; no file carries a timestamp or metadata, so the same
+costs 60 ms more for 1 KB less, and the earlier octree-and-oxipng card took 95 ms in all. Nothing is fetched; no file carries a timestamp or metadata, so the same
 story gives the same bytes.
 """
 
