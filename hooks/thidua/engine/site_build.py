@@ -82,7 +82,7 @@ class SiteBuild:
                                  cms.cms_settings(info.extra or {}, info.repo_url), info.name)
             syndication.draw_share_images(workers)
         except BaseException:
-            workers.close()
+            workers.close(wait=False)
             raise
         return cls(info, settings, content, corpus, photos, syndication, _plan(corpus, settings, info, syndication),
                    form, workers)

@@ -32,9 +32,11 @@ class Workers:
         for _ in range(self.size):
             pool.submit(_ready)
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
+        """Stop the processes; without `wait`, return at once and let them finish what they are doing (a build
+        that failed reports its error without waiting for them)."""
         if self.pool is not None:
-            self.pool.shutdown(cancel_futures=True)
+            self.pool.shutdown(wait=wait, cancel_futures=True)
             self.pool = None
 
 
