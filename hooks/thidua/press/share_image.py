@@ -64,7 +64,9 @@ def from_photo(photo: Path, sample: bool = False) -> bytes:
         image = ImageOps.fit(image, SIZE, Image.Resampling.LANCZOS, centering=(0.5, 0.4))
     if sample:
         badge = _badge_image()
-        image.paste(badge.convert("RGB"), (MARGIN // 2, MARGIN // 2))
+        shape = Image.new("L", badge.size)  # the label's rounded corners, not the card's red around them
+        ImageDraw.Draw(shape).rounded_rectangle([0, 0, badge.width - 1, badge.height - 1], radius=8, fill=255)
+        image.paste(badge.convert("RGB"), (MARGIN // 2, MARGIN // 2), shape)
     return _jpeg(image)
 
 
