@@ -23,7 +23,7 @@ from ..content.problems import WARNING, ContentError, Problem
 from ..content.source import Document
 
 MAX_BYTES = 10 * 1024 * 1024
-MAX_PIXELS = 40_000_000  # 8000 × 5000; a phone's 12–50 Mpx photo fits once exported, a 94 Mpx "bomb" does not
+MAX_PIXELS = 40_000_000  # 8000 × 5000; a phone's 12–50 Mpx photo fits once exported, an 88 Mpx "bomb" does not
 MIN_WIDTH = 800
 EXTENSIONS = {"JPEG": (".jpg", ".jpeg"), "PNG": (".png",), "WEBP": (".webp",)}
 NAMES = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP"}
@@ -112,12 +112,11 @@ def decode_sized(data: bytes, at_least: int | None = None) -> tuple[Image.Image,
 
 
 def _in_srgb(image: Image.Image, profile: bytes | None) -> Image.Image:
-    """RGB in sRGB: an embedded profile converted (an unreadable one ignored), transparency over white."""
+    """RGB in sRGB: transparency over white, an embedded profile converted (an unreadable one ignored)."""
     if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
         rgba = image.convert("RGBA")
         image = Image.new("RGB", rgba.size, (255, 255, 255))
         image.paste(rgba, mask=rgba.getchannel("A"))
-        return image
     if profile:
         try:
             source = ImageCms.ImageCmsProfile(io.BytesIO(profile))
