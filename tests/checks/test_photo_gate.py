@@ -9,7 +9,7 @@ import subprocess
 import sys
 from contextlib import redirect_stderr, redirect_stdout
 
-from image_bytes import huge_png
+from image_bytes import SCRIPT, hostile_png, huge_png, metadata, secrets
 from PIL import Image
 from thidua.checks import loader, photos
 from thidua.cli.main import main
@@ -80,3 +80,22 @@ def test_twenty_stories_naming_one_photo_decode_it_once(site, monkeypatch):
     assert not loader.load(site.root).errors
     assert decoded.count(shared) == 1 and len(decoded) == len(set(decoded))  # the repository's photos once each too
     assert not loader.load(site.root).errors and decoded.count(shared) == 1  # checked again (the build after check)
+
+
+def test_a_picture_published_as_it_is_loses_its_metadata_and_keeps_its_pixels():
+    """For docs/ and overrides/: a comment between the scans of a progressive JPEG and HTML after its end are
+    gone; so is what follows a break in the structure; a file that is no picture is left for what it is."""
+    buffer = io.BytesIO()
+    Image.effect_noise((300, 200), 50).convert("RGB").save(buffer, "JPEG", progressive=True)
+    plain = buffer.getvalue()
+    second_scan = plain.find(b"\xff\xda", plain.find(b"\xff\xda") + 2)
+    comment = b"\xff\xfe" + (2 + len(SCRIPT)).to_bytes(2, "big") + SCRIPT
+    hostile = plain[:second_scan] + comment + plain[second_scan:] + b"<html>" + SCRIPT
+    stripped = photos.without_metadata(hostile)
+    assert metadata(hostile) and (metadata(stripped), secrets(stripped)) == ([], [])
+    with Image.open(io.BytesIO(plain)) as original, Image.open(io.BytesIO(stripped)) as published:
+        assert original.convert("RGB").tobytes() == published.convert("RGB").tobytes()
+    assert photos.without_metadata(b"GIF89a" + SCRIPT) == b"GIF89a" + SCRIPT
+    broken = plain[:second_scan] + b"\x00garbage" + comment + plain[second_scan:]
+    assert SCRIPT not in photos.without_metadata(broken)
+    assert SCRIPT not in photos.without_metadata(hostile_png()[:-40] + SCRIPT)  # truncated, then a tail

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from image_bytes import hostile_jpeg, hostile_png, hostile_webp, metadata, secrets
 from PIL import Image
@@ -120,8 +122,13 @@ def test_the_site_publishes_renditions_and_never_the_original(site):
 
 
 def test_a_hostile_photo_is_published_as_pixels_only_in_every_rendition_and_the_share_image(site):
-    """Built for real: every image file the site publishes, read back from site/, carries no metadata."""
+    """Built for real: every image file the site publishes, read back from site/, carries no metadata — the
+    pictures of docs/ and overrides/ too, stripped losslessly (same pixels), a polyglot's HTML tail dropped."""
     (site.root / "exemplars" / "anh-doc.jpg").write_bytes(hostile_jpeg())
+    pictures = {"docs/bien-tap/anh/doc.jpg": hostile_jpeg() + b"<html><script>alert(1)</script>",
+                "docs/bien-tap/anh/doc.png": hostile_png(), "overrides/doc.webp": hostile_webp()}
+    for path, data in pictures.items():
+        (site.root / path).write_bytes(data)
     site.exemplar("guong-anh-doc", photo="anh-doc.jpg", photo_alt="Ảnh minh họa", photo_credit="Trang tạo ra")
     built = site.build()
     story = built / "guong-dien-hinh" / "guong-anh-doc"
@@ -135,3 +142,7 @@ def test_a_hostile_photo_is_published_as_pixels_only_in_every_rendition_and_the_
         assert (path.relative_to(built).as_posix(), metadata(data), secrets(data)) == (
             path.relative_to(built).as_posix(), [], [])
     assert not (story / "anh-doc.jpg").exists()
+    for path, data in pictures.items():
+        published = built / path.removeprefix("docs/").removeprefix("overrides/")
+        with Image.open(io.BytesIO(data)) as original, Image.open(published) as stripped:
+            assert original.convert("RGB").tobytes() == stripped.convert("RGB").tobytes()

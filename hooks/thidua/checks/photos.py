@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import struct
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -184,3 +185,73 @@ def _describe(head: bytes) -> str:
     if head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1"):
         return "HEIC"
     return "không rõ"
+
+
+JPEG_KEPT = {0xC0, 0xC1, 0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCC, 0xCD, 0xCE, 0xCF, 0xDB, 0xDD,
+             0xDA, 0xE0, 0xEE}  # frames, tables, restart interval, scans, JFIF and Adobe's colour transform
+PNG_KEPT = {b"IHDR", b"PLTE", b"tRNS", b"IDAT", b"IEND"}
+WEBP_KEPT = {b"VP8 ", b"VP8L", b"VP8X", b"ALPH", b"ANIM", b"ANMF"}
+
+
+def without_metadata(data: bytes) -> bytes:
+    """An image published as it is (a picture of docs/ or overrides/) with the same pixels, losslessly, and
+    none of its metadata: no EXIF, XMP, comment, profile or text, nothing after its end (a polyglot's tail).
+    Where the structure cannot be followed (a damaged or truncated file), what follows is left out too: no
+    byte is published that was not understood. A file that is no JPEG, PNG or WebP is returned unchanged."""
+    strip = {"JPEG": _jpeg_without, "PNG": _png_without, "WEBP": _webp_without}.get(sniff(data[:16]))
+    return strip(data) if strip else data
+
+
+def _jpeg_without(data: bytes) -> bytes:
+    kept, pos = [data[:2]], 2
+    try:
+        while data[pos] == 0xFF and data[pos + 1] != 0xD9:
+            if data[pos + 1] == 0xFF:  # a fill byte before a marker
+                pos += 1
+                continue
+            marker = data[pos + 1]
+            if marker == 0x01 or 0xD0 <= marker <= 0xD7:  # markers without a length
+                pos += 2
+                continue
+            end = pos + 2 + struct.unpack(">H", data[pos + 2:pos + 4])[0]
+            if marker == 0xDA:  # a scan: its entropy-coded data runs to the next marker but stuffing and restarts
+                while not (data[end] == 0xFF and data[end + 1] not in (0x00, *range(0xD0, 0xD8))):
+                    end += 1
+            if marker in JPEG_KEPT:
+                kept.append(data[pos:end])
+            pos = end
+    except (IndexError, struct.error):  # truncated: what was read, then the end
+        pass
+    return b"".join(kept) + b"\xff\xd9"
+
+
+def _png_without(data: bytes) -> bytes:
+    kept, pos = [data[:8]], 8
+    try:
+        while pos + 12 <= len(data):
+            length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+            if kind == b"IEND":
+                break
+            if kind in PNG_KEPT and pos + 12 + length <= len(data):
+                kept.append(data[pos:pos + 12 + length])
+            pos += 12 + length
+    except struct.error:
+        pass
+    return b"".join(kept) + b"\x00\x00\x00\x00IEND\xaeB`\x82"
+
+
+def _webp_without(data: bytes) -> bytes:
+    kept, pos = [], 12
+    try:
+        while pos + 8 <= min(len(data), 8 + struct.unpack("<I", data[4:8])[0]):
+            kind, length = struct.unpack("<4sI", data[pos:pos + 8])
+            chunk = data[pos:pos + 8 + length + (length & 1)]
+            if kind == b"VP8X":  # its flags announce ICC (0x20), EXIF (0x08) and XMP (0x04): they are gone
+                chunk = chunk[:8] + bytes([chunk[8] & ~0x2C & 0xFF]) + chunk[9:]
+            if kind in WEBP_KEPT:
+                kept.append(chunk)
+            pos += 8 + length + (length & 1)
+    except (IndexError, struct.error):
+        pass
+    body = b"WEBP" + b"".join(kept)
+    return b"RIFF" + struct.pack("<I", len(body)) + body
