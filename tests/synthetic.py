@@ -70,6 +70,49 @@ def write_synthetic(root: Path, corpus: Corpus, count: int, seed: int = 2023) ->
         if rng.random() < 0.2:
             lines.append('award: "Giấy khen (ví dụ minh họa)"')
         lines += ["---", "*Nội dung mẫu tổng hợp để đo hiệu năng; nhân vật không có thật.*\n",
-                  f"{name} {deed}. Trong phong trào thi đua, tấm gương này được đơn vị ghi nhận.\n",
-                  "Bài viết mẫu nêu thời gian, việc làm cụ thể và kết quả đạt được.\n"]
+                  *_paragraphs(rng, name, deed, corpus.units[unit].name)]
         (out / f"guong-mau-tong-hop-{i:05d}.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+OPENINGS = ["Từ đầu đợt thi đua, {name} đã {deed}, được bà con {place} nhắc đến nhiều trong các buổi họp tổ dân phố.",
+            "Ở {place}, việc {deed} không còn là chuyện lạ: {name} bắt đầu từ những việc nhỏ nhất.",
+            "Câu chuyện của {name} bắt đầu từ một buổi sinh hoạt chi bộ ở {place}, khi mọi người bàn cách {deed}."]
+MIDDLES = ["Mỗi tuần, nhóm dành ít nhất hai buổi tối để đến từng hộ, ghi lại khó khăn và cùng tìm cách tháo gỡ; "
+           "những việc làm được đều ghi vào sổ theo dõi để báo cáo với ban điều hành.",
+           "Kinh phí chủ yếu do bà con tự nguyện đóng góp, cộng với phần hỗ trợ của Mặt trận và các đoàn thể; mọi "
+           "khoản thu chi đều công khai tại nhà sinh hoạt cộng đồng để ai cũng có thể xem.",
+           "Lúc đầu không ít người còn e ngại, cho rằng việc này tốn thời gian, nhưng sau vài tháng, kết quả thấy rõ "
+           "khiến nhiều hộ chủ động đăng ký tham gia.",
+           "Cán bộ phường, xã thường xuyên xuống hướng dẫn, đồng thời lắng nghe ý kiến của người dân để điều chỉnh "
+           "cách làm cho phù hợp với điều kiện từng khu dân cư.",
+           "Những buổi sinh hoạt được tổ chức ngắn gọn, đúng giờ, có phân công cụ thể, nên người lớn tuổi và người "
+           "đi làm ca vẫn sắp xếp được thời gian tham gia đầy đủ.",
+           "Thanh niên trong khu phố nhận phần việc nặng, các chị em phụ nữ lo phần hậu cần, còn các cụ cao tuổi "
+           "góp ý kinh nghiệm, nên việc nào cũng có người đứng ra nhận và làm đến cùng.",
+           "Để duy trì lâu dài, nhóm lập kế hoạch theo từng quý, giao chỉ tiêu rõ ràng cho từng thành viên và tổ "
+           "chức rút kinh nghiệm sau mỗi đợt ra quân.",
+           "Nhiều gia đình trước đây ít tham gia sinh hoạt chung nay đã trở thành những thành viên tích cực, tự "
+           "nguyện góp công, góp sức và rủ thêm hàng xóm cùng làm."]
+RESULTS = ["Sau sáu tháng, đã có hơn {n} hộ được hỗ trợ, {m} buổi sinh hoạt được tổ chức và nhiều việc tồn đọng "
+           "lâu nay được giải quyết dứt điểm.",
+           "Kết quả, {n} lượt người dân được giúp đỡ trực tiếp, {m} công trình nhỏ hoàn thành trước thời hạn, "
+           "không để xảy ra khiếu nại kéo dài."]
+CLOSINGS = ["Đơn vị đề nghị biểu dương để nhân rộng cách làm này trong phong trào thi đua nước rút những tháng cuối năm.",
+            "Thời gian tới, {name} dự định mở rộng mô hình sang các khu phố lân cận, với sự hỗ trợ của chính quyền địa phương."]
+
+
+def _paragraphs(rng: random.Random, name: str, deed: str, place: str) -> list[str]:
+    """Six paragraphs, about 2,000–2,500 characters: the length of a real story (a footprint measured on
+    three short sentences understated pages, feeds and the search index)."""
+    fill = {"name": name, "deed": deed, "place": place, "n": rng.randrange(20, 400), "m": rng.randrange(5, 60)}
+    middles = rng.sample(MIDDLES, 7)
+    paragraphs = [rng.choice(OPENINGS).format(**fill) + " " + middles[0],
+                  middles[1] + " " + middles[2],
+                  f"{name} chia sẻ: “Việc {deed} không khó nếu mọi người cùng làm và làm đến nơi đến chốn.” " + middles[3],
+                  rng.choice(RESULTS).format(**fill) + " " + middles[4],
+                  middles[5] + " " + middles[6] + " Bài viết mẫu nêu thời gian, việc làm cụ thể và kết quả đạt "
+                  "được, như một bài thật sẽ nêu.",
+                  rng.choice(CLOSINGS).format(**fill) + f" Ban thi đua – khen thưởng {place} sẽ tiếp tục theo dõi, "
+                  "tổng hợp kết quả vào báo cáo cuối đợt và đề xuất hình thức khen thưởng phù hợp với những đóng "
+                  "góp của tập thể, cá nhân tiêu biểu."]
+    return [f"{paragraph}\n" for paragraph in paragraphs]

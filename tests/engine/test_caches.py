@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import time
 
+import pytest
 from thidua.engine import caches
 
 LONG_AGO = time.time() - 86_400
@@ -38,3 +39,19 @@ def test_a_build_prunes_the_cards_and_renditions_of_stories_that_are_gone(site):
     site.build()
     assert not stale_card.exists() and not stale_photo.exists()
     assert set(share.iterdir()) == cards and set(renditions.iterdir()) == photos  # reused, none redrawn
+
+
+def test_a_warm_build_decodes_no_photo_draws_no_card_and_starts_no_process(site, monkeypatch):
+    from thidua.checks import photos
+    from thidua.engine.workers import Workers
+
+    first = site.build()
+    published = {p.relative_to(first): p.read_bytes() for p in first.rglob("*") if p.suffix in (".jpg", ".webp", ".png")}
+    monkeypatch.setattr(Workers, "__call__", lambda self: pytest.fail("a worker process was started"))
+    monkeypatch.setattr(photos, "_VERDICTS", {})  # a new process: the check judges each photo once, at 1/8 scale
+    decoded = []
+    real = photos.decode_sized
+    monkeypatch.setattr(photos, "decode_sized", lambda data, at_least=None: decoded.append(at_least) or real(data, at_least))
+    again = site.build()
+    assert decoded and set(decoded) == {1}  # only the check's reduced decoding; no rendition made again
+    assert {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.suffix in (".jpg", ".webp", ".png")} == published

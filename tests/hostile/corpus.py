@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from image_bytes import huge_png
+
 MARKER = "XSS_MARKER_7f3a"
 STORY = "exemplars/doc-hai.md"
 FRONT = """\
@@ -75,6 +77,13 @@ def photo_named(name: str) -> Callable[[Path], None]:
         shutil.copy(next((root / "exemplars").glob("*.jpg")), root / "exemplars" / name)
         story("Câu chuyện.", f"photo: {name}\nphoto_alt: Ảnh\nphoto_credit: Tác giả\n")(root)
     return make
+
+
+def photo_bytes(name: str, make: Callable[[], bytes]) -> Callable[[Path], None]:
+    def write(root: Path) -> None:
+        (root / "exemplars" / name).write_bytes(make())
+        story("Câu chuyện.", f"photo: {name}\nphoto_alt: Ảnh\nphoto_credit: Tác giả\n")(root)
+    return write
 
 
 def outside_story(root: Path) -> str:
@@ -151,6 +160,8 @@ CASES = [
     Hostile("photo-with-spaces-and-diacritics", STORY, photo_named("ảnh đẹp 1.jpg"),
             f"{STORY}:11: photo: tên tệp ảnh “ảnh đẹp 1.jpg” chỉ được có chữ thường không dấu, chữ số và gạch ngang: "
             "hãy đổi tên tệp thành “anh-dep-1.jpg”"),
+    Hostile("photo-decompression-bomb", STORY, photo_bytes("bom.png", huge_png),  # 11 KB, 88 million pixels
+            f"{STORY}:11: photo: ảnh “bom.png” có 9400 × 9400 điểm ảnh (hơn 88 triệu), tối đa 40 triệu"),
     # --- files out of the tree -----------------------------------------------------------------------------
     Hostile("link-to-git-config", "docs/assets/config", link("docs/assets/config", "../../.git/config"),
             "docs/assets/config:1: tệp: tệp là liên kết tượng trưng"),

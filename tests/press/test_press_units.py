@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from image_bytes import hostile_jpeg, metadata, secrets
 from PIL import Image, ImageChops
 from support import REPO
 from thidua.checks.loader import load_corpus
@@ -76,6 +77,24 @@ def test_a_card_is_1200_by_630_reproducible_and_marks_samples():
     plain = share_image.card(title, "Gương điển hình", "Thi đua nước rút Bình Thuận 2023", sample=False)
     assert _image(first).size == (1200, 630)
     assert ImageChops.difference(_image(first), _image(plain)).getbbox() is not None
+
+
+def test_a_card_is_a_2_bit_png_of_four_colours_with_nothing_but_pixels():
+    """Samples too: the badge is drawn in the card's own colours, so no fifth colour makes it a 4-bit PNG."""
+    for sample in (False, True):
+        data = share_image.card("Tổ tự quản giữ đường làng xanh", "", "Thi đua nước rút Bình Thuận 2023", sample)
+        assert data[24:26] == bytes([2, 3])  # IHDR: bit depth 2, indexed colour
+        assert metadata(data) == []
+        with Image.open(io.BytesIO(data)) as image:
+            assert len(image.getpalette()) == 4 * 3
+
+
+def test_a_share_image_from_a_hostile_photo_carries_no_comment_exif_xmp_or_profile(tmp_path):
+    photo = tmp_path / "doc.jpg"
+    photo.write_bytes(hostile_jpeg())
+    for sample in (False, True):
+        data = share_image.from_photo(photo, sample)
+        assert (metadata(data), secrets(data)) == ([], [])
 
 
 def test_a_title_wraps_inside_the_card_without_losing_words():

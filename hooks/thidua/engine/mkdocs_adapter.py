@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
+from ..checks import photos
 from ..content.history import commit_date
 from ..content.problems import ContentError, now_processing
 from ..hosting import minify
@@ -72,6 +73,7 @@ class ThiduaHooks:
             else:
                 files.append(File.generated(config, url, content=source))
         self.assets = hash_assets(files, config)
+        without_metadata(files, config)
         return files
 
     def on_env(self, env, config, files):
@@ -151,6 +153,23 @@ class ThiduaHooks:
             return None
         path = Path(page.file.abs_src_path).resolve()
         return path.relative_to(self.site.info.root).as_posix() if path.is_relative_to(self.site.info.root) else None
+
+
+PICTURES = (".jpg", ".jpeg", ".png", ".webp")
+
+
+def without_metadata(files: Files, config) -> None:
+    """Pictures of docs/ and overrides/ are content too: published with their pixels and none of their metadata
+    (checks.photos.without_metadata); story photos are re-encoded by readers.images instead."""
+    folders = [Path(config.docs_dir).resolve(), *([Path(config.theme.custom_dir).resolve()]
+                                                  if config.theme.custom_dir else [])]
+    for file in [f for f in files if f.abs_src_path and f.src_uri.lower().endswith(PICTURES)
+                 and any(Path(f.abs_src_path).resolve().is_relative_to(folder) for folder in folders)]:
+        data = Path(file.abs_src_path).read_bytes()
+        stripped = photos.without_metadata(data)
+        if stripped != data:
+            files.remove(file)
+            files.append(File.generated(config, file.src_uri, content=stripped))
 
 
 def hash_assets(files: Files, config) -> dict[str, str]:

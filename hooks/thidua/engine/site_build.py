@@ -34,6 +34,7 @@ from ..site.spec import PageSpec
 from ..site.stories import ToHtml
 from ..site.templating import textarea_text
 from . import caches
+from .workers import Workers
 
 CACHE = Path(".cache")  # outside site/, git-ignored: rebuilds reuse resized photos and share images
 IMAGE_CACHE = CACHE / "images"
@@ -62,24 +63,32 @@ class SiteBuild:
     syndication: Syndication  # feeds, ninjs, republish box, structured data (press agencies)
     pages: dict[str, PageSpec]  # by URL, the hand-written home and press pages included
     form: dict[str, str | Path]  # the editors' web form (/bien-tap/gui-bai/): generated text or installed files
+    workers: Workers  # photos and share cards made on every core
     started: float = field(default_factory=time.time)  # what the caches wrote since then is not pruned
 
     @classmethod
     def prepare(cls, info: SiteInfo, to_html: ToHtml, content: Loaded | None = None) -> SiteBuild:
         """Load and check the content (`ContentError` lists every error), plan the pages, start the cards."""
         settings = settings_from(info.extra or {}, info.root, info.url)
-        content = content or load(info.root)
-        if content.errors:
-            raise ContentError(content.errors)
-        corpus = content.corpus.published(settings.as_of)
-        photos = {e.id: _photo(info.root, e) for e in corpus.exemplars.values() if e.photo}
-        syndication = Syndication.prepare(corpus, settings, info.name, info.author, to_html, photos,
-                                          info.root / SHARE_CACHE)
-        form = cms.cms_files(info.root, corpus, cms.exemplar_schema(corpus),
-                             cms.cms_settings(info.extra or {}, info.repo_url), info.name)
-        syndication.draw_share_images()
+        workers = Workers()
+        if not (info.root / CACHE).is_dir():  # a cold build: start the workers while the content is read
+            workers.start()
+        try:
+            content = content or load(info.root)
+            if content.errors:
+                raise ContentError(content.errors)
+            corpus = content.corpus.published(settings.as_of)
+            photos = _photos(info.root, [e for e in corpus.exemplars.values() if e.photo], workers)
+            syndication = Syndication.prepare(corpus, settings, info.name, info.author, to_html, photos,
+                                              info.root / SHARE_CACHE)
+            form = cms.cms_files(info.root, corpus, cms.exemplar_schema(corpus),
+                                 cms.cms_settings(info.extra or {}, info.repo_url), info.name)
+            syndication.draw_share_images(workers)
+        except BaseException:
+            workers.close(wait=False)
+            raise
         return cls(info, settings, content, corpus, photos, syndication, _plan(corpus, settings, info, syndication),
-                   form)
+                   form, workers)
 
     def with_stories(self, content: Loaded, exemplar_ids: set[str]) -> SiteBuild:
         """The same build after some stories' files changed (the preview): only their photos and copies are redone."""
@@ -87,10 +96,8 @@ class SiteBuild:
             raise ContentError(content.errors)
         corpus = content.corpus.published(self.settings.as_of)
         photos = {key: photo for key, photo in self.photos.items() if key not in exemplar_ids}
-        for exemplar_id in sorted(exemplar_ids):
-            exemplar = corpus.exemplars.get(exemplar_id)
-            if exemplar is not None and exemplar.photo:
-                photos[exemplar_id] = _photo(self.info.root, exemplar)
+        photos |= _photos(self.info.root, [corpus.exemplars[key] for key in sorted(exemplar_ids)
+                                           if key in corpus.exemplars and corpus.exemplars[key].photo], self.workers)
         syndication = replace(self.syndication, photos=photos)
         for exemplar_id in sorted(exemplar_ids):
             syndication = syndication.with_story(corpus, exemplar_id)
@@ -134,22 +141,28 @@ class SiteBuild:
         """After the pages: feeds, ninjs, catalog, share images, redirects (pages and nginx's map), the search index;
         then the caches lose what no story uses any more."""
         self.syndication.write(site_dir)
+        self.workers.close()  # every photo and card is made: the processes are no longer needed
         search.write_index(self.corpus, site_dir)
         server_files.write_redirect_map(site_dir, {urls.exemplar(alias): urls.exemplar(e.id)
                                                    for e in self.corpus.exemplars.values() for alias in e.aliases})
         root = self.info.root
         caches.prune(root / SHARE_CACHE, set(self.syndication.share_images.planned.values()), self.started)
-        caches.prune(root / IMAGE_CACHE, {cached for photo in self.photos.values() for _, cached in photo.files()},
+        caches.prune(root / IMAGE_CACHE, {cached for photo in self.photos.values() for cached in photo.cached()},
                      self.started)
 
     def close(self) -> None:
-        """Stop drawing share images (a build that failed before `write_extras`)."""
+        """Stop drawing share images (a build that failed before `write_extras`), and the workers."""
         self.syndication.share_images.close()
+        self.workers.close()
 
 
-def _photo(root: Path, exemplar: Exemplar) -> images.Photo:
-    now_processing(exemplar.source)  # named if the photo cannot be processed
-    return images.process(root / exemplar.photo, root / IMAGE_CACHE)
+def _photos(root: Path, exemplars: list[Exemplar], workers: Workers) -> dict[str, images.Photo]:
+    """The stories' photos: from the cache, or made on every core (each file once)."""
+    try:
+        return images.process_all({e.id: root / e.photo for e in exemplars}, root / IMAGE_CACHE, workers)
+    except images.PhotoFailed as failed:
+        now_processing(next(e.source for e in exemplars if e.id == failed.key))  # the build names the story
+        raise failed.error from None
 
 
 def _plan(corpus: Corpus, settings: Settings, info: SiteInfo, syndication: Syndication) -> dict[str, PageSpec]:

@@ -1,32 +1,40 @@
 """The picture social networks show for a page (og:image), 1200×630, drawn at build time with Pillow.
 
-A story with a photo gets its photo cropped to 1200×630 (JPEG); one without gets a card with its title,
-drawn with DejaVu Sans from Debian's fonts-dejavu-core (it has every Vietnamese letter). A card is four
-flat colours and anti-aliased text, so it is a 5-colour PNG (octree picks the flat colours and one shade
-for letter edges) compressed by oxipng. Measured on four titles: 4.9–10.4 KB, against 5.4–11.9 KB with 8
-median-cut colours and oxipng, 7.2–15 KB with 8 colours and Pillow's own compression (4 colours: no shade
-left, jagged letters), 70–99 KB as a quality-85 JPEG and 22–32 KB as a quality-50 WebP, with crisper
-letters than either. Nothing is fetched; neither file carries a timestamp, so the same story gives the
-same bytes.
+A story with a photo gets its photo cropped to 1200×630 (JPEG, a rendition of readers/images.py); one
+without gets a card with its title, drawn with DejaVu Sans from Debian's fonts-dejavu-core (it has every
+Vietnamese letter). A card is drawn straight into a palette of four entries — its three flat colours and
+one shade for letter edges — so it is a 2-bit PNG with nothing to quantize; the sample badge is white
+with red letters so that sample cards, like real ones, need no fifth colour (a fifth makes a 4-bit PNG,
+a third larger). Encoders were chosen by measured cost per byte saved (`scripts/card_encoders.py`, table
+in its docstring): zlib's run-length strategy costs about 1 ms a card for 5–6 KB, where oxipng at level 2
+costs 60 ms more for 1 KB less, and the earlier octree-and-oxipng card took 95 ms in all. Nothing is fetched; no file carries a timestamp or metadata, so the same
+story gives the same bytes.
 """
 
 from __future__ import annotations
 
 import io
+import zlib
 from functools import cache
 from pathlib import Path
 
-import oxipng
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
+from ..checks import photos
 from ..content.model import SAMPLE_LABEL
 
 SIZE = (1200, 630)
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT_BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
 FONT_REGULAR = FONT_DIR / "DejaVuSans.ttf"
-RED, DARK_RED, WHITE, AMBER = (163, 21, 21), (127, 0, 0), (255, 255, 255), (122, 75, 0)
+RED, DARK_RED, WHITE = (163, 21, 21), (127, 0, 0), (255, 255, 255)
+SHADE = tuple((a + b) // 2 for a, b in zip(RED, WHITE))  # a letter's edge, half covered
+PALETTE = (RED, DARK_RED, WHITE, SHADE)  # indices 0–3: four entries make a 2-bit PNG
+BACKGROUND, BAND, INK, EDGE = range(4)
+EDGE_FROM, INK_FROM = 102, 153  # coverage (of 255) from which a pixel is an edge, then ink: 40 % and 60 %
 MARGIN = 72
+PNG_OPTIONS = {"compress_level": 9, "compress_type": zlib.Z_RLE}  # see scripts/card_encoders.py
+JPEG_QUALITY = 85
 
 
 class FontMissing(RuntimeError):
@@ -40,36 +48,32 @@ def _font(path: Path, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(path), size)
 
 
-def _jpeg(image: Image.Image) -> bytes:
+def png(card_image: Image.Image) -> bytes:
+    """A palette card as PNG: IHDR, PLTE, IDAT, IEND and nothing else."""
     out = io.BytesIO()
-    image.convert("RGB").save(out, "JPEG", quality=85)  # optimize=True doubles the time for ~5 % fewer bytes
+    card_image.save(out, "PNG", **PNG_OPTIONS)
     return out.getvalue()
 
 
-CARD_COLOURS = 5  # the card's four flat colours and one shade for smooth letter edges
-
-
-def _png(image: Image.Image) -> bytes:
-    out = io.BytesIO()
-    image.quantize(CARD_COLOURS, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(
-        out, "PNG", compress_level=1)  # oxipng recompresses: Pillow's best effort would be wasted time
-    return oxipng.optimize_from_memory(out.getvalue(), level=2)
-
-
 def from_photo(photo: Path, sample: bool = False) -> bytes:
-    """The photo cropped to 1200×630; a sample's photo carries the "Nội dung mẫu" badge too."""
-    with Image.open(photo) as source:
-        image = ImageOps.fit(ImageOps.exif_transpose(source).convert("RGB"), SIZE, Image.Resampling.LANCZOS,
-                             centering=(0.5, 0.4))
+    """The photo cropped to 1200×630 (already so when it is the `share` rendition of readers/images.py); a
+    sample's photo carries the "Nội dung mẫu" badge too. Decoded through the gate (checks/photos.py), so
+    whatever the file holds besides pixels is left behind."""
+    image = photos.decode(Path(photo).read_bytes())
+    if image.size != SIZE:
+        image = ImageOps.fit(image, SIZE, Image.Resampling.LANCZOS, centering=(0.5, 0.4))
     if sample:
-        _badge(ImageDraw.Draw(image), MARGIN // 2, MARGIN // 2)
+        badge = _badge_image()
+        shape = Image.new("L", badge.size)  # the label's rounded corners, not the card's red around them
+        ImageDraw.Draw(shape).rounded_rectangle([0, 0, badge.width - 1, badge.height - 1], radius=8, fill=255)
+        image.paste(badge.convert("RGB"), (MARGIN // 2, MARGIN // 2), shape)
     return _jpeg(image)
 
 
-def _badge(draw: ImageDraw.ImageDraw, x: int, y: int) -> None:
-    font = _font(FONT_BOLD, 34)
-    draw.rounded_rectangle([x, y, x + font.getlength(SAMPLE_LABEL) + 36, y + 56], radius=8, fill=AMBER)
-    draw.text((x + 18, y + 8), SAMPLE_LABEL, font=font, fill=WHITE)
+def _jpeg(image: Image.Image) -> bytes:
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=JPEG_QUALITY)  # optimize=True doubles the time for ~5 % fewer bytes
+    return out.getvalue()
 
 
 def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
@@ -87,9 +91,8 @@ def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
 def card(title: str, kicker: str, footer: str, sample: bool) -> bytes:
     """A plain card: the kicker if any, the title wrapped on at most five lines and centred in the room left,
     the site's name at the foot."""
-    image, y = _card_base(kicker, footer, sample)
-    image = image.copy()
-    draw = ImageDraw.Draw(image)
+    base, y = _card_base(kicker, footer, sample)
+    image = base.copy()
     height = SIZE[1] - 110 - y - 24  # above the footer band, with a gap
     size = 58
     while True:
@@ -103,27 +106,63 @@ def card(title: str, kicker: str, footer: str, sample: bool) -> bytes:
     if len(lines) > room:
         lines = lines[:room]
         lines[-1] = lines[-1].rstrip(".,;:") + " …"
-    y += (height - len(lines) * line_height) // 2  # a short title does not leave the card's lower half empty
-    for line in lines:
-        draw.text((MARGIN, y), line, font=title_font, fill=WHITE)
-        y += line_height
-    return _png(image)
+    top = (height - len(lines) * line_height) // 2  # a short title does not leave the card's lower half empty
+    _text(image, (0, y), [(MARGIN, top + n * line_height, line) for n, line in enumerate(lines)], title_font,
+          (SIZE[0], height))
+    return png(image)
+
+
+def _text(image: Image.Image, origin: tuple[int, int], lines: list[tuple[int, int, str]],
+          font: ImageFont.FreeTypeFont, size: tuple[int, int]) -> None:
+    """Draw lines of text in INK on a palette image: anti-aliased coverage becomes the ground (under 40 %),
+    EDGE, or INK (from 60 %), so the card never needs more than its four palette entries."""
+    coverage = Image.new("L", size)
+    draw = ImageDraw.Draw(coverage)
+    for x, y, text in lines:
+        draw.text((x, y), text, font=font, fill=255)
+    image.paste(EDGE, (*origin, origin[0] + size[0], origin[1] + size[1]), coverage.point(_at_least(EDGE_FROM), "1"))
+    image.paste(INK, (*origin, origin[0] + size[0], origin[1] + size[1]), coverage.point(_at_least(INK_FROM), "1"))
+
+
+@cache
+def _at_least(threshold: int) -> tuple[int, ...]:
+    return tuple(255 if value >= threshold else 0 for value in range(256))
+
+
+def _palette_image(size: tuple[int, int], ground: int) -> Image.Image:
+    image = Image.new("P", size, ground)
+    image.putpalette([channel for colour in PALETTE for channel in colour])
+    return image
+
+
+@cache
+def _badge_image() -> Image.Image:
+    """“Nội dung mẫu”: red letters on a white label."""
+    font = _font(FONT_BOLD, 34)
+    size = (int(font.getlength(SAMPLE_LABEL)) + 36, 56)
+    badge = _palette_image(size, BACKGROUND)
+    ImageDraw.Draw(badge).rounded_rectangle([0, 0, size[0] - 1, size[1] - 1], radius=8, fill=INK)
+    coverage = Image.new("L", size)
+    ImageDraw.Draw(coverage).text((18, 8), SAMPLE_LABEL, font=font, fill=255)
+    badge.paste(EDGE, (0, 0, *size), coverage.point(_at_least(EDGE_FROM), "1"))
+    badge.paste(BACKGROUND, (0, 0, *size), coverage.point(_at_least(INK_FROM), "1"))
+    return badge
 
 
 @cache  # every card of a build shares its background, badge, kicker and footer: drawn once
 def _card_base(kicker: str, footer: str, sample: bool) -> tuple[Image.Image, int]:
     """The card without its title, and the height at which the title starts."""
-    image = Image.new("RGB", SIZE, RED)
-    draw = ImageDraw.Draw(image)
-    draw.rectangle([0, SIZE[1] - 110, SIZE[0], SIZE[1]], fill=DARK_RED)
+    image = _palette_image(SIZE, BACKGROUND)
+    ImageDraw.Draw(image).rectangle([0, SIZE[1] - 110, SIZE[0], SIZE[1]], fill=BAND)
     y = MARGIN
     if sample:
-        _badge(draw, MARGIN, y)
+        image.paste(_badge_image(), (MARGIN, y))
         y += 80
     if kicker:
-        draw.text((MARGIN, y), kicker.upper(), font=_font(FONT_REGULAR, 30), fill=WHITE)
+        font = _font(FONT_REGULAR, 30)
+        _text(image, (0, y), [(MARGIN, 0, kicker.upper())], font, (SIZE[0], 48))
         y += 56
-    draw.text((MARGIN, SIZE[1] - 78), footer, font=_font(FONT_REGULAR, 32), fill=WHITE)
+    _text(image, (0, SIZE[1] - 78), [(MARGIN, 0, footer)], _font(FONT_REGULAR, 32), (SIZE[0], 48))
     return image, y
 
 
@@ -148,4 +187,4 @@ def logo(short_name: str) -> bytes:
     for line in lines:
         draw.text(((LOGO_SIZE - font.getlength(line)) / 2, y), line, font=font, fill=WHITE)
         y += line_height
-    return _png(image)
+    return png(image.quantize(colors=16))  # antialiased letters on two grounds: a few shades are enough

@@ -55,11 +55,12 @@ class Syndication:
         return cls(corpus, terms, stories, ShareImages(share_cache), to_html, photos, settings.root / "overrides",
                    settings.as_of, settings, folder_history(settings.root, EXEMPLARS))
 
-    def draw_share_images(self) -> None:
-        """Start drawing (in other processes) while the pages are rendered; `write` waits for them."""
+    def draw_share_images(self, workers=None) -> None:
+        """Start drawing (in other processes: the build's `workers` when given) while the pages are rendered;
+        `write` waits for them."""
         self.share_images.close()
-        self.share_images = ShareImages(self.share_images.cache_dir)
-        self.share_images.start(_share_images(self.corpus, self.stories, self.terms))
+        self.share_images = ShareImages(self.share_images.cache_dir, workers)
+        self.share_images.start(_share_images(self.corpus, self.stories, self.terms, self.photos))
 
     def with_story(self, corpus: Corpus, exemplar_id: str) -> Syndication:
         """After one story changed (the preview): only that story is rendered again."""
@@ -168,10 +169,11 @@ class Syndication:
                 put(archive.url, feeds.atom_archive(archive, self.terms))
 
 
-def _share_images(corpus: Corpus, stories: dict[str, Story], terms: Terms) -> dict[str, Card | FromPhoto]:
-    """The og:image of every story (its photo, or a card with its title) and the site's own card."""
+def _share_images(corpus: Corpus, stories: dict[str, Story], terms: Terms, photos: dict) -> dict[str, Card | FromPhoto]:
+    """The og:image of every story (its photo's share crop, or a card with its title) and the site's own card."""
     images: dict[str, Card | FromPhoto] = {
-        urls.share_image(sid, story.photo is not None): FromPhoto(story.photo.path, story.exemplar.sample) if story.photo is not None
+        urls.share_image(sid, story.photo is not None): FromPhoto(photos[sid].crop("share").jpeg, story.exemplar.sample)
+        if story.photo is not None
         else Card(story.exemplar.title, "", terms.site_name, story.exemplar.sample)  # no kicker: 0.6 KB a card
         for sid, story in stories.items()}
     images[urls.SITE_SHARE_IMAGE] = Card(corpus.current_plan.short_title, terms.holder, terms.site_name, False)

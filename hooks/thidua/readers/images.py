@@ -1,29 +1,73 @@
-"""Story photos for phones: resized at build time, WebP with a JPEG fallback, metadata stripped.
+"""Story photos for phones: resized at build time, WebP with a JPEG fallback, no metadata.
 
-Each photo becomes a few widths (never wider than the original) in two formats. The results are cached
-under a folder outside the site, named by the content hash of the original and by these settings, so a
-rebuild reuses them. Pillow writes no EXIF, GPS or ICC data unless asked to, and the same input gives
-the same bytes, so builds are reproducible.
+Every photo becomes the renditions listed in `SPECS`: widths (never wider than the original) and crops to a
+fixed size. They are made from one decoding of the original (`checks.photos.decode`: pixels only, upright,
+sRGB — no EXIF, GPS, XMP, comment or ICC profile reaches a rendition) and cached under a folder outside the
+site, named by the content hash of the original and by the specs, with a small manifest of the photo's
+size: a rebuild reuses them without decoding anything. The same input gives the same bytes, so builds are
+reproducible.
+
+To add a rendition, add a `Spec` to `SPECS` (say `Spec("16x9", 1200, 675)` for a 16:9 crop): the cache key
+changes by itself, the crop is made with the others and, if `publish`, listed by `Photo.files()` beside the
+story as `<stem>-16x9.jpg` and `.webp`; `Photo.crop("16x9")` gives its files and size.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import json
+import multiprocessing
 import os
 import tempfile
-from dataclasses import dataclass
+from collections.abc import Callable
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PIL import Image, ImageOps
 
+from ..checks import photos
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One rendition of every photo. Without `height`: the whole photo `width` wide (a narrower photo keeps its
+    own width); with it: cropped to exactly width × height, centred a little above the middle, where faces
+    usually are. `publish`: beside the story as `<stem>-<name>.<ext>` (the share crop is published by the
+    press as the story's share image instead)."""
+
+    name: str
+    width: int
+    height: int | None = None
+    formats: tuple[str, ...] = ("jpeg", "webp")
+    publish: bool = True
+    ratio: tuple[int, int] | None = None  # instead of a height: the largest crop of this ratio, never enlarged
+
+    @property
+    def is_crop(self) -> bool:
+        return self.height is not None or self.ratio is not None
+
+    def crop_size(self, width: int, height: int) -> tuple[int, int]:
+        """The crop's size for a photo of width × height."""
+        if self.ratio is None:
+            return self.width, self.height
+        across, down = self.ratio
+        unit = max(1, min(width // across, height // down, self.width // across))
+        return across * unit, down * unit
+
+
 WIDTHS = (480, 800, 1200)
-# Crops for search engines' article images (16×9, 4×3, 1×1), centred, JPEG only, at most CROP_WIDTH wide.
-CROPS = (("16x9", 16, 9), ("4x3", 4, 3), ("1x1", 1, 1))
-CROP_WIDTH = 1200
+SHARE = "share"  # the 1200×630 crop social networks show (press/share_image.py)
+# Search engines' article images (JSON-LD): 16×9, 4×3 and 1×1, JPEG only, at most 1,200 px wide.
+SEARCH_CROPS = tuple(Spec(f"{a}x{b}", 1200, formats=("jpeg",), ratio=(a, b)) for a, b in ((16, 9), (4, 3), (1, 1)))
+SPECS = (*(Spec(str(width), width) for width in WIDTHS), Spec(SHARE, 1200, 630, ("jpeg",), publish=False),
+         *SEARCH_CROPS)
 JPEG_QUALITY = 80
 WEBP_QUALITY = 75
-RECIPE = f"v1-{WIDTHS}-{JPEG_QUALITY}-{WEBP_QUALITY}"  # part of the cache key: change it, redo the photos
+CENTRE = (0.5, 0.4)
+RECIPE = f"v2-{SPECS}-{JPEG_QUALITY}-{WEBP_QUALITY}-{CENTRE}"  # part of the cache key: change it, redo the photos
+SUFFIXES = {"jpeg": "jpg", "webp": "webp"}
 
 
 @dataclass(frozen=True)
@@ -31,24 +75,18 @@ class Variant:
     width: int
     height: int
     jpeg: Path  # in the cache
-    webp: Path
-
-
-@dataclass(frozen=True)
-class Crop:
-    name: str  # "16x9", "4x3", "1x1"
-    width: int
-    height: int
-    jpeg: Path  # in the cache
+    webp: Path | None
+    label: str  # the published name's suffix: the width, or the crop's name
 
 
 @dataclass(frozen=True)
 class Photo:
-    """A processed photo: published file names are `<stem>-<width>.<ext>` beside the story."""
+    """A processed photo: published file names are `<stem>-<label>.<ext>` beside the story."""
 
     stem: str
-    variants: tuple[Variant, ...]
-    crops: tuple[Crop, ...] = ()
+    variants: tuple[Variant, ...]  # the widths, narrowest first
+    crops: tuple[Variant, ...] = ()
+    manifest: Path | None = None  # the cached size of the original
 
     @property
     def width(self) -> int:
@@ -73,56 +111,164 @@ class Photo:
             return self.variants
         return tuple(v for v in self.variants if v.width <= max_width) or self.variants[:1]
 
-    def name(self, variant: Variant, fmt: str) -> str:
-        return f"{self.stem}-{variant.width}.{'webp' if fmt == 'webp' else 'jpg'}"
+    @property
+    def search_crops(self) -> tuple[Variant, ...]:
+        """The 16×9, 4×3 and 1×1 crops for search engines, published beside the story."""
+        names = {spec.name for spec in SEARCH_CROPS}
+        return tuple(crop for crop in self.crops if crop.label in names)
 
-    def crop_name(self, crop: Crop) -> str:
-        return f"{self.stem}-{crop.name}.jpg"
+    def crop(self, name: str) -> Variant:
+        return next(crop for crop in self.crops if crop.label == name)
+
+    def name(self, variant: Variant, fmt: str) -> str:
+        return f"{self.stem}-{variant.label}.{SUFFIXES[fmt]}"
 
     def files(self) -> list[tuple[str, Path]]:
-        """(published name, cached file) for every rendition and crop."""
-        return ([(self.name(v, fmt), getattr(v, fmt)) for v in self.variants for fmt in ("jpeg", "webp")]
-                + [(self.crop_name(c), c.jpeg) for c in self.crops])
+        """(published name, cached file) for every published rendition."""
+        published = [*self.variants] + [c for c in self.crops if _spec(c.label).publish]
+        return [(self.name(v, fmt), path) for v in published for fmt, path in (("jpeg", v.jpeg), ("webp", v.webp))
+                if path is not None]
+
+    def cached(self) -> set[Path]:
+        """Every file of the cache this photo uses (what pruning keeps)."""
+        files = {path for v in (*self.variants, *self.crops) for path in (v.jpeg, v.webp) if path is not None}
+        return files | ({self.manifest} if self.manifest else set())
+
+
+def _spec(name: str) -> Spec:
+    return next(spec for spec in SPECS if spec.name == name)
+
+
+class PhotoFailed(Exception):
+    """Making the renditions of `key`'s photo failed with `error` (raised where the build names the story)."""
+
+    def __init__(self, key: str, error: BaseException) -> None:
+        super().__init__(key, error)
+        self.key, self.error = key, error
+
+
+def process_all(sources: dict[str, Path], cache_dir: Path, workers: Callable[[], Executor] | None = None
+                ) -> dict[str, Photo]:
+    """Every story's photo, by key. Photos whose renditions are cached cost no decoding; the others are made
+    each distinct file once, however many stories name it, in parallel in the `workers`' pool (the build's
+    one process per core) when there are two or more to make."""
+    found, missing = {}, {}
+    for key, source in sources.items():
+        photo = cached(source, cache_dir)
+        if photo is not None:
+            found[key] = photo
+        else:
+            missing.setdefault(_digest(Path(source).read_bytes()), []).append(key)
+    jobs = {keys[0]: sources[keys[0]] for keys in missing.values()}
+    if len(jobs) > 1:
+        made = _in_parallel(jobs, cache_dir, workers)
+    else:
+        made = {key: _safely(key, path, cache_dir) for key, path in jobs.items()}
+    for keys in missing.values():
+        for key in keys:
+            found[key] = replace(made[keys[0]], stem=Path(sources[key]).stem)
+    return {key: found[key] for key in sources}
+
+
+def _in_parallel(jobs: dict[str, Path], cache_dir: Path, workers: Callable[[], Executor] | None) -> dict[str, Photo]:
+    if workers is None:
+        with ProcessPoolExecutor(min(len(jobs), os.cpu_count() or 1),
+                                 mp_context=multiprocessing.get_context("spawn")) as pool:
+            return _in_parallel(jobs, cache_dir, lambda: pool)
+    pool = workers()
+    futures = {key: pool.submit(process, path, cache_dir) for key, path in jobs.items()}
+    return {key: _result(key, future) for key, future in futures.items()}
+
+
+def _result(key: str, future) -> Photo:
+    try:
+        return future.result()
+    except Exception as err:
+        raise PhotoFailed(key, err) from err
+
+
+def _safely(key: str, path: Path, cache_dir: Path) -> Photo:
+    try:
+        return process(path, cache_dir)
+    except Exception as err:
+        raise PhotoFailed(key, err) from err
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data + RECIPE.encode()).hexdigest()[:20]
+
+
+def cached(source: Path, cache_dir: Path) -> Photo | None:
+    """The photo from the cache, with nothing decoded, when every rendition of it is there."""
+    digest = _digest(Path(source).read_bytes())
+    manifest = cache_dir / f"{digest}.json"
+    size = _read_manifest(manifest)
+    photo = _plan(Path(source).stem, digest, cache_dir, size, manifest) if size else None
+    return photo if photo is not None and all(path.exists() for path in photo.cached()) else None
 
 
 def process(source: Path, cache_dir: Path) -> Photo:
-    data = Path(source).read_bytes()
-    digest = hashlib.sha256(data + RECIPE.encode()).hexdigest()[:20]
-    stem = Path(source).stem
-    with Image.open(io.BytesIO(data)) as opened:
-        image = ImageOps.exif_transpose(opened).convert("RGB")
-    widths = sorted({min(w, image.width) for w in WIDTHS})
-    variants = []
-    for width in widths:
-        height = round(image.height * width / image.width)
-        jpeg = cache_dir / f"{digest}-{width}.jpg"
-        webp = cache_dir / f"{digest}-{width}.webp"
-        if not (jpeg.exists() and webp.exists()):
-            resized = image if width == image.width else image.resize((width, height), Image.Resampling.LANCZOS)
-            _write(jpeg, resized, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
-            _write(webp, resized, "WEBP", quality=WEBP_QUALITY, method=4)
-        variants.append(Variant(width, height, jpeg, webp))
-    return Photo(stem, tuple(variants), tuple(_crop(image, digest, cache_dir, *crop) for crop in CROPS))
+    """The photo's renditions, from the cache when they are there (nothing decoded), else made in one decoding."""
+    photo = cached(source, cache_dir)
+    if photo is None:
+        data = Path(source).read_bytes()
+        digest = _digest(data)
+        image, size = photos.decode_sized(data, at_least=max(spec.width for spec in SPECS))
+        photo = _plan(Path(source).stem, digest, cache_dir, size, cache_dir / f"{digest}.json")
+        _make(image, photo)
+        _write(photo.manifest, json.dumps({"width": size[0], "height": size[1]}).encode())
+    return photo
 
 
-def _crop(image: Image.Image, digest: str, cache_dir: Path, name: str, across: int, down: int) -> Crop:
-    """The largest centred crop of exactly that ratio, no wider than CROP_WIDTH (never enlarged)."""
-    unit = max(1, min(image.width // across, image.height // down, CROP_WIDTH // across))
-    width, height = across * unit, down * unit
-    jpeg = cache_dir / f"{digest}-{name}.jpg"
-    if not jpeg.exists():
-        fitted = ImageOps.fit(image, (width, height), Image.Resampling.LANCZOS)
-        _write(jpeg, fitted, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
-    return Crop(name, width, height, jpeg)
+def _plan(stem: str, digest: str, cache_dir: Path, size: tuple[int, int], manifest: Path) -> Photo:
+    """Which files the photo has, from its size alone."""
+    width, height = size
+
+    def variant(spec: Spec, w: int, h: int, label: str) -> Variant:
+        files = {fmt: cache_dir / f"{digest}-{label}.{SUFFIXES[fmt]}" for fmt in spec.formats}
+        return Variant(w, h, files["jpeg"], files.get("webp"), label)
+
+    widths = {}
+    for spec in SPECS:
+        w = min(spec.width, width)
+        if not spec.is_crop and w not in widths:
+            widths[w] = variant(spec, w, round(height * w / width), str(w))
+    crops = tuple(variant(spec, *spec.crop_size(width, height), spec.name) for spec in SPECS if spec.is_crop)
+    return Photo(stem, tuple(widths[w] for w in sorted(widths)), crops, manifest)
 
 
-def _write(path: Path, image: Image.Image, fmt: str, **options) -> None:
+def _make(image: Image.Image, photo: Photo) -> None:
+    """Every rendition from the one decoded image (possibly decoded at a reduced scale: see photos.decode)."""
+    made = [(v, image if image.size == (v.width, v.height) else image.resize((v.width, v.height), Image.Resampling.LANCZOS))
+            for v in photo.variants]
+    made += [(c, ImageOps.fit(image, (c.width, c.height), Image.Resampling.LANCZOS, centering=CENTRE)) for c in photo.crops]
+    for variant, resized in made:
+        _save(variant.jpeg, resized, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+        if variant.webp is not None:
+            _save(variant.webp, resized, "WEBP", quality=WEBP_QUALITY, method=4)
+
+
+def _read_manifest(manifest: Path) -> tuple[int, int] | None:
+    try:
+        size = json.loads(manifest.read_bytes())
+        return int(size["width"]), int(size["height"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _save(path: Path, image: Image.Image, fmt: str, **options) -> None:
+    out = io.BytesIO()
+    image.save(out, fmt, **options)
+    _write(path, out.getvalue())
+
+
+def _write(path: Path, data: bytes) -> None:
     """Write atomically, so an interrupted build never leaves a half photo in the cache."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".part")
     try:
         with os.fdopen(fd, "wb") as out:
-            image.save(out, fmt, **options)
+            out.write(data)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

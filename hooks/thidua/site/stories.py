@@ -143,9 +143,9 @@ def renditions(processed, base_url: str) -> tuple[Rendition, ...]:
 
 
 def crops(processed, base_url: str) -> tuple[Rendition, ...]:
-    """The photo's crops (readers.images.Crop) as published beside the story."""
-    return tuple(Rendition(c.name, base_url + processed.crop_name(c), "image/jpeg", c.width, c.height,
-                           c.jpeg.stat().st_size) for c in getattr(processed, "crops", ()))
+    """The photo's crops for search engines (readers.images.Photo.search_crops) as published beside the story."""
+    return tuple(Rendition(c.label, base_url + processed.name(c, "jpeg"), "image/jpeg", c.width, c.height,
+                           c.jpeg.stat().st_size) for c in getattr(processed, "search_crops", ()))
 
 
 def absolute_links(fragment: str, base_url: str) -> str:

@@ -1,0 +1,46 @@
+"""The build's worker processes: one per core, started the first time something needs drawing.
+
+Photos not yet cached and share cards not yet cached are made here, on every core, while the main process
+checks, renders and writes (the photos first: pages need their sizes). A warm build, with everything in
+`.cache/`, never starts a process; a build without any `.cache/` (a fresh clone, CI) starts them at once,
+so that starting them (about a second) overlaps with reading the content. `spawn`, not `fork`: a forked copy of a build holding MkDocs' state and
+threads is neither cheap nor safe.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+
+class Workers:
+    """Call it for the pool (started on the first call, again after `close`); `close` stops its processes."""
+
+    def __init__(self) -> None:
+        self.pool: ProcessPoolExecutor | None = None
+        self.size = os.cpu_count() or 1
+
+    def __call__(self) -> ProcessPoolExecutor:
+        if self.pool is None:
+            self.pool = ProcessPoolExecutor(self.size, mp_context=multiprocessing.get_context("spawn"))
+        return self.pool
+
+    def start(self) -> None:
+        """Start every process now and have it import what drawing needs, without waiting for it."""
+        pool = self()
+        for _ in range(self.size):
+            pool.submit(_ready)
+
+    def close(self, wait: bool = True) -> None:
+        """Stop the processes; without `wait`, return at once and let them finish what they are doing (a build
+        that failed reports its error without waiting for them)."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=wait, cancel_futures=True)
+            self.pool = None
+
+
+def _ready() -> None:
+    """Runs in a worker: import the modules photos and cards are made with before the first one comes."""
+    from ..press import share_image  # noqa: F401
+    from ..readers import images  # noqa: F401
