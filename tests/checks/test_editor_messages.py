@@ -110,3 +110,9 @@ def test_a_story_outside_its_plans_period_is_a_warning_naming_the_period(site, d
 @pytest.mark.parametrize("day", ["2023-08-01", "2023-12-31"])
 def test_a_story_inside_the_period_gets_no_warning(site, day):
     assert problems_of(site, date=day) == []
+
+
+def test_a_former_id_longer_than_a_folder_name_can_be_is_refused_with_its_length(site):
+    """A former id becomes a folder of the site (its redirect); 300 characters would end the build."""
+    [message] = messages_of(site, aliases=["a" * 300])
+    assert message.endswith("aliases[0]: dài 300 ký tự, tối đa 200 (too long)")

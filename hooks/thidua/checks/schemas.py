@@ -102,7 +102,7 @@ def _explain(doc: Document, error: ValidationError, order: list[str]) -> list[Pr
                 for k in error.instance if k not in known]
     if kind in ("if", "then"):
         return []  # the nested errors of the `then` branch are reported on their own
-    if "x-message" in schema:
+    if "x-message" in schema and kind != "maxLength":  # the message explains the form, not the length
         return [doc.problem(where, schema["x-message"])]
     return [doc.problem(where, _generic(error))]
 
