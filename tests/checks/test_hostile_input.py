@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from thidua.checks.loader import load
-from thidua.site.sanitize import clean_html
+from thidua.checks.sanitize import clean_html
 from xss import (
     BREAKOUTS,
     MARKER,

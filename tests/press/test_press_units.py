@@ -12,7 +12,7 @@ import pytest
 from PIL import Image, ImageChops
 from support import REPO
 from thidua.checks.loader import load_corpus
-from thidua.engine.story_markdown import story_renderer
+from thidua.checks.rendering import story_renderer
 from thidua.press import feeds, share_image
 from thidua.press.catalog import _cell
 from thidua.press.structured_data import script_json

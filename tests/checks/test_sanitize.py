@@ -1,7 +1,7 @@
 """The one allow-list every rendered body passes (site/sanitize.py)."""
 
 import markdown
-from thidua.site.sanitize import clean_html
+from thidua.checks.sanitize import clean_html
 
 
 def rendered(text: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from thidua.engine.story_markdown import page_link, story_renderer
+from thidua.checks.rendering import page_link, story_renderer
 
 
 def test_links_to_markdown_sources_become_page_urls():

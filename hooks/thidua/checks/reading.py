@@ -1,0 +1,124 @@
+"""One reading: the checker judges what the build makes of a body, not a second parse of its Markdown.
+
+A body within the limits of `bounds` (a linear pass that keeps Markdown from slowing down or recursing) is
+rendered by the build's own function (checks/rendering.py, mkdocs.yml's extensions) and its links are read
+by the sanitiser's own parser (checks/sanitize.py); each URL the link policy refuses (checks/links.py) is a
+problem at the line of the source where its text is (else the body's first line). The sanitiser drops the
+same URLs from the page, so a link the checker missed would still never publish.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Iterator
+
+from ..content.problems import Problem
+from ..content.source import Document
+from . import bounds, links
+from .rendering import ToHtml, body_renderer, site_markdown
+from .sanitize import urls_in
+
+MAX_REPORTED = 20  # refused links named per body: the file is refused at the first, the rest are found in turn
+# What a URL follows in Markdown or HTML source ("](", "]: ", "<", "href=", 'href="'), spaces left out: the
+# sign, and the sign that must come before it ("" when none must).
+_BEFORE_URL = {"(": "]", ":": "]", "<": "", "=": "", '"': "=", "'": "="}
+TOO_DEEP_TO_RENDER = ("nội dung lồng nhau quá sâu nên không hiển thị được: hãy viết phẳng hơn, bớt thẻ HTML, "
+                      "danh sách hay dấu nhấn lồng trong nhau (nested too deep)")
+
+
+class Reading:
+    """A site's renderer, built on first use from its mkdocs.yml: one Markdown instance for every body."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._render: ToHtml | None = None
+
+    def render(self, body: str) -> str:
+        """The HTML the build makes of `body`, links to Markdown sources as written: the build turns them into
+        page URLs (MkDocs for pages, rendering.page_link for stories), which leaves every verdict as it was
+        and a link as the editor wrote it is the one a message should quote."""
+        if self._render is None:
+            self._render = body_renderer(*site_markdown(self.root), page_links=False)
+        return self._render(body)[0]
+
+
+_CURRENT: ContextVar[Reading] = ContextVar("thidua_reading")
+
+
+def begin(root: Path) -> None:
+    """Read the site at `root` from now on (the loader calls this once per load)."""
+    _CURRENT.set(Reading(root))
+
+
+def body_problems(doc: Document, story: bool, reading: Reading | None = None) -> list[Problem]:
+    """The limits first; a body within them is rendered and its links judged. Stories link out by https://
+    only (agencies copy them elsewhere); pages may also link to paths inside the site."""
+    return judged(doc, story, reading)[0]
+
+
+def judged(doc: Document, story: bool, reading: Reading | None = None) -> tuple[list[Problem], list[str]]:
+    """The body's problems and every URL of its rendering (href, src, action… on any element, in document
+    order); no URL when the body is refused before it is rendered."""
+    problems = bounds.body_problems(doc)
+    if problems:
+        return problems, []
+    try:
+        html = (reading or _CURRENT.get()).render(doc.body)
+    except RecursionError:  # a shape the limits do not foresee: refused here, never "lỗi nội bộ" in the build
+        return [Problem(doc.path, doc.body_line, "nội dung", TOO_DEEP_TO_RENDER)], []
+    found = [value for _tag, _attribute, value in urls_in(html)]
+    refused = [(url, message) for url in found if (message := links.refusal(url, site_paths=not story))]
+    problems = [Problem(doc.path, line, "nội dung", message.format(target=shown(url)))
+                for (url, message), line in zip(refused[:MAX_REPORTED], source_lines(doc, [u for u, _ in refused]))]
+    return problems, found
+
+
+def source_lines(doc: Document, urls: list[str]) -> Iterator[int]:
+    """The line of each URL's text in the body, searching on from the previous one (links come in order)."""
+    body, start = doc.body, 0
+    for url in urls[:MAX_REPORTED]:
+        position, length = _find(body, url, start)
+        if position < 0:
+            position, length = _find(body, url, 0)
+        if position < 0:
+            yield doc.body_line
+            continue
+        start = position + length  # the next link is written after this one
+        yield doc.body_line + body.count("\n", 0, position)
+
+
+def _find(body: str, url: str, start: int) -> tuple[int, int]:
+    """Where `url` is written as a URL (after "](", "]:", "<", "=" or '="'), else where it is written at all;
+    a URL whose source held an entity (`jav&#x09;ascript:`) is found by its longest piece between controls."""
+    pieces = sorted("".join(ch if ch > " " else " " for ch in url).split(), key=len, reverse=True)
+    for needle in [url.strip(), *pieces[:1]]:
+        first = position = body.find(needle, start) if needle else -1
+        while position >= 0:
+            if _written_as_url(body, position):
+                return position, len(needle)
+            position = body.find(needle, position + 1)
+        if first >= 0:
+            return first, len(needle)
+    return -1, 0
+
+
+def _written_as_url(body: str, position: int) -> bool:
+    sign = _before(body, position)
+    if sign < 0 or body[sign] not in _BEFORE_URL:
+        return False
+    must = _BEFORE_URL[body[sign]]
+    return not must or (previous := _before(body, sign)) >= 0 and body[previous] == must
+
+
+def _before(body: str, position: int) -> int:
+    """The position of the last character before `position` that is not a space."""
+    position -= 1
+    while position >= 0 and body[position] in " \t\n":
+        position -= 1
+    return position
+
+
+def shown(url: str) -> str:
+    """A URL as a message quotes it: on one line, at most 60 characters."""
+    return "".join(ch if ch >= " " else " " for ch in url[:60])
