@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from support import REPO
 from thidua.checks import links, reading
-from thidua.checks.rendering import body_renderer, site_markdown, story_renderer
+from thidua.checks.rendering import body_renderer, page_link, site_markdown, story_renderer
 from thidua.checks.sanitize import clean_html
 from thidua.content.source import Document
 
@@ -104,3 +104,9 @@ def test_check_and_build_agree_on_every_link(body, story):
         assert problems, body
     if not problems:
         assert refused(urls_by_another_parser(rendered), story) == [], body
+
+
+@given(st.lists(st.sampled_from([*"/\\.:#?%@ \t\nmdaxhtps-", "index", ".md", "//", "https://", "javascript:"]),
+                max_size=12).map("".join))
+def test_rewriting_a_storys_links_to_markdown_sources_never_changes_their_verdict(href):
+    assert links.allowed(page_link(href), site_paths=False) == links.allowed(href, site_paths=False)

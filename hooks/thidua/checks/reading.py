@@ -16,7 +16,7 @@ from typing import Iterator
 from ..content.problems import Problem
 from ..content.source import Document
 from . import bounds, links
-from .rendering import ToHtml, body_renderer, site_markdown
+from .rendering import BodyRenderer, Rendered, body_renderer, site_markdown
 from .sanitize import urls_in
 
 MAX_REPORTED = 20  # refused links named per body: the file is refused at the first, the rest are found in turn
@@ -28,19 +28,18 @@ TOO_DEEP_TO_RENDER = ("nội dung lồng nhau quá sâu nên không hiển thị
 
 
 class Reading:
-    """A site's renderer, built on first use from its mkdocs.yml: one Markdown instance for every body."""
+    """A site's renderers, built on first use from its mkdocs.yml."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._render: ToHtml | None = None
+        self._renderers: dict[bool, BodyRenderer] = {}
 
-    def render(self, body: str) -> str:
-        """The HTML the build makes of `body`, links to Markdown sources as written: the build turns them into
-        page URLs (MkDocs for pages, rendering.page_link for stories), which leaves every verdict as it was
-        and a link as the editor wrote it is the one a message should quote."""
-        if self._render is None:
-            self._render = body_renderer(*site_markdown(self.root), page_links=False)
-        return self._render(body)[0]
+    def render(self, body: str, story: bool) -> Rendered:
+        """What the build makes of `body`: a story as the build's story renderer does (the build then reuses
+        this rendering), a page as MkDocs renders it (its own link rewriting leaves every verdict as it was)."""
+        if story not in self._renderers:
+            self._renderers[story] = body_renderer(*site_markdown(self.root), page_links=story)
+        return self._renderers[story].rendered(body)
 
 
 _CURRENT: ContextVar[Reading] = ContextVar("thidua_reading")
@@ -64,10 +63,11 @@ def judged(doc: Document, story: bool, reading: Reading | None = None) -> tuple[
     if problems:
         return problems, []
     try:
-        html = (reading or _CURRENT.get()).render(doc.body)
+        rendered = (reading or _CURRENT.get()).render(doc.body, story)
     except RecursionError:  # a shape the limits do not foresee: refused here, never "lỗi nội bộ" in the build
         return [Problem(doc.path, doc.body_line, "nội dung", TOO_DEEP_TO_RENDER)], []
-    found = [value for _tag, _attribute, value in urls_in(html)]
+    # Links to Markdown sources as the editor wrote them (the build rewrites them, and they keep their verdict).
+    found = [rendered.as_written.get(value, value) for _tag, _attribute, value in urls_in(rendered.html)]
     refused = [(url, message) for url in found if (message := links.refusal(url, site_paths=not story))]
     problems = [Problem(doc.path, line, "nội dung", message.format(target=shown(url)))
                 for (url, message), line in zip(refused[:MAX_REPORTED], source_lines(doc, [u for u, _ in refused]))]
