@@ -110,3 +110,17 @@ def test_check_and_build_agree_on_every_link(body, story):
                 max_size=12).map("".join))
 def test_rewriting_a_storys_links_to_markdown_sources_never_changes_their_verdict(href):
     assert links.allowed(page_link(href), site_paths=False) == links.allowed(href, site_paths=False)
+
+
+def test_an_extension_markdown_cannot_load_is_named_once_and_every_body_is_still_read(site):
+    from thidua.checks.loader import load
+
+    config = site.root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8").replace("  - admonition\n", "  - admonitionx\n"), "utf-8")
+    line = config.read_text("utf-8").split("\n").index("markdown_extensions:") + 1
+    site.exemplar("doc-hai", body="[bấm](\n//evil.example/)")
+    assert [str(p) for p in load(site.root).errors] == [
+        "exemplars/doc-hai.md:13: nội dung: liên kết “//evil.example/” bắt đầu bằng // nên có thể dẫn sang trang lạ: "
+        "hãy viết đầy đủ https://… (protocol-relative link)",
+        f"mkdocs.yml:{line}: markdown_extensions: không nạp được phần mở rộng Markdown (No module named "
+        "'admonitionx'): chỉ ghi các phần mở rộng đã cài (unknown Markdown extension)"]

@@ -50,7 +50,8 @@ def docs_problems(root: Path) -> list[Problem]:
         problems += hygiene.safety_problems(doc, PLAIN_FIELDS) + marks.mark_problems(doc, PLAIN_FIELDS)
         body, found = reading.judged(doc, story=False, reading=site)
         problems += body + _missing_pages(doc, found, path, base)
-    return problems
+    site.render("", story=False)  # mkdocs.yml's Markdown settings, read once for every body: said here, once
+    return problems + site.problems
 
 
 def _missing_pages(doc: Document, found: list[str], path: Path, base: Path) -> list[Problem]:

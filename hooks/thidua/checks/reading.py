@@ -13,16 +13,18 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import Iterator
 
-from ..content.problems import Problem
+from ..content.problems import ContentError, Problem
 from ..content.source import Document
 from . import bounds, links
-from .rendering import BodyRenderer, Rendered, body_renderer, site_markdown
+from .rendering import CONFIG_FILE, MKDOCS_BUILTINS, BodyRenderer, Rendered, body_renderer, site_markdown
 from .sanitize import urls_in
 
 MAX_REPORTED = 20  # refused links named per body: the file is refused at the first, the rest are found in turn
 # What a URL follows in Markdown or HTML source ("](", "]: ", "<", "href=", 'href="'), spaces left out: the
 # sign, and the sign that must come before it ("" when none must).
 _BEFORE_URL = {"(": "]", ":": "]", "<": "", "=": "", '"': "=", "'": "="}
+UNKNOWN_EXTENSION = ("không nạp được phần mở rộng Markdown ({error}): chỉ ghi các phần mở rộng đã cài "
+                     "(unknown Markdown extension)")
 TOO_DEEP_TO_RENDER = ("nội dung lồng nhau quá sâu nên không hiển thị được: hãy viết phẳng hơn, bớt thẻ HTML, "
                       "danh sách hay dấu nhấn lồng trong nhau (nested too deep)")
 
@@ -33,13 +35,28 @@ class Reading:
     def __init__(self, root: Path) -> None:
         self.root = root
         self._renderers: dict[bool, BodyRenderer] = {}
+        self.problems: list[Problem] = []  # what mkdocs.yml's Markdown settings got wrong
 
     def render(self, body: str, story: bool) -> Rendered:
         """What the build makes of `body`: a story as the build's story renderer does (the build then reuses
         this rendering), a page as MkDocs renders it (its own link rewriting leaves every verdict as it was)."""
         if story not in self._renderers:
-            self._renderers[story] = body_renderer(*site_markdown(self.root), page_links=story)
+            self._renderers[story] = self._renderer(story)
         return self._renderers[story].rendered(body)
+
+    def _renderer(self, story: bool) -> BodyRenderer:
+        """The site's renderer; MkDocs' own extensions when mkdocs.yml cannot say (its YAML errors are the
+        settings check's to report, an extension Markdown cannot load is `problems`')."""
+        try:
+            return body_renderer(*site_markdown(self.root), page_links=story)
+        except ContentError:
+            pass
+        except (ImportError, AttributeError, TypeError, ValueError) as err:  # what Python-Markdown raises
+            line = next((n for n, text in enumerate((self.root / CONFIG_FILE).read_text("utf-8").split("\n"), 1)
+                         if text.startswith("markdown_extensions")), 1)
+            self.problems = [Problem(CONFIG_FILE, line, "markdown_extensions",
+                                     UNKNOWN_EXTENSION.format(error=str(err)[:120]))]
+        return body_renderer(list(MKDOCS_BUILTINS), {}, page_links=story)
 
 
 _CURRENT: ContextVar[Reading] = ContextVar("thidua_reading")
