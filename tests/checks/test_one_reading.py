@@ -117,10 +117,10 @@ def test_an_extension_markdown_cannot_load_is_named_once_and_every_body_is_still
 
     config = site.root / "mkdocs.yml"
     config.write_text(config.read_text("utf-8").replace("  - admonition\n", "  - admonitionx\n"), "utf-8")
-    line = config.read_text("utf-8").split("\n").index("markdown_extensions:") + 1
+    line = config.read_text("utf-8").split("\n").index("  - admonitionx") + 1
     site.exemplar("doc-hai", body="[bấm](\n//evil.example/)")
     assert [str(p) for p in load(site.root).errors] == [
         "exemplars/doc-hai.md:13: nội dung: liên kết “//evil.example/” bắt đầu bằng // nên có thể dẫn sang trang lạ: "
         "hãy viết đầy đủ https://… (protocol-relative link)",
-        f"mkdocs.yml:{line}: markdown_extensions: không nạp được phần mở rộng Markdown (No module named "
-        "'admonitionx'): chỉ ghi các phần mở rộng đã cài (unknown Markdown extension)"]
+        f"mkdocs.yml:{line}: markdown_extensions: không nạp được phần mở rộng Markdown “admonitionx”: hãy xóa hoặc "
+        "sửa tên, chỉ ghi các phần mở rộng đã cài (unknown Markdown extension)"]

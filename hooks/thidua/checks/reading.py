@@ -23,8 +23,8 @@ MAX_REPORTED = 20  # refused links named per body: the file is refused at the fi
 # What a URL follows in Markdown or HTML source ("](", "]: ", "<", "href=", 'href="'), spaces left out: the
 # sign, and the sign that must come before it ("" when none must).
 _BEFORE_URL = {"(": "]", ":": "]", "<": "", "=": "", '"': "=", "'": "="}
-UNKNOWN_EXTENSION = ("không nạp được phần mở rộng Markdown ({error}): chỉ ghi các phần mở rộng đã cài "
-                     "(unknown Markdown extension)")
+UNKNOWN_EXTENSION = ("không nạp được phần mở rộng Markdown “{name}”: hãy xóa hoặc sửa tên, chỉ ghi các phần mở "
+                     "rộng đã cài (unknown Markdown extension)")
 TOO_DEEP_TO_RENDER = ("nội dung lồng nhau quá sâu nên không hiển thị được: hãy viết phẳng hơn, bớt thẻ HTML, "
                       "danh sách hay dấu nhấn lồng trong nhau (nested too deep)")
 
@@ -48,15 +48,25 @@ class Reading:
         """The site's renderer; MkDocs' own extensions when mkdocs.yml cannot say (its YAML errors are the
         settings check's to report, an extension Markdown cannot load is `problems`')."""
         try:
-            return body_renderer(*site_markdown(self.root), page_links=story)
+            extensions, configs = site_markdown(self.root)
         except ContentError:
-            pass
-        except (ImportError, AttributeError, TypeError, ValueError) as err:  # what Python-Markdown raises
+            return body_renderer(list(MKDOCS_BUILTINS), {}, page_links=story)
+        try:
+            return body_renderer(extensions, configs, page_links=story)
+        except (ImportError, AttributeError, TypeError, ValueError):  # what Python-Markdown raises
+            name = next((name for name in extensions if not _loads(name, configs)), "?")
             line = next((n for n, text in enumerate((self.root / CONFIG_FILE).read_text("utf-8").split("\n"), 1)
-                         if text.startswith("markdown_extensions")), 1)
-            self.problems = [Problem(CONFIG_FILE, line, "markdown_extensions",
-                                     UNKNOWN_EXTENSION.format(error=str(err)[:120]))]
-        return body_renderer(list(MKDOCS_BUILTINS), {}, page_links=story)
+                         if text.lstrip(" -").startswith(name)), 1)
+            self.problems = [Problem(CONFIG_FILE, line, "markdown_extensions", UNKNOWN_EXTENSION.format(name=name[:60]))]
+            return body_renderer(list(MKDOCS_BUILTINS), {}, page_links=story)
+
+
+def _loads(name: str, configs: dict) -> bool:
+    try:
+        body_renderer([name], {name: configs[name]} if name in configs else {}, page_links=False)
+    except (ImportError, AttributeError, TypeError, ValueError):
+        return False
+    return True
 
 
 _CURRENT: ContextVar[Reading] = ContextVar("thidua_reading")
