@@ -57,7 +57,8 @@ class Reading:
             name = next((name for name in extensions if not _loads(name, configs)), "?")
             line = next((n for n, text in enumerate((self.root / CONFIG_FILE).read_text("utf-8").split("\n"), 1)
                          if text.lstrip(" -").startswith(name)), 1)
-            self.problems = [Problem(CONFIG_FILE, line, "markdown_extensions", UNKNOWN_EXTENSION.format(name=name[:60]))]
+            message = UNKNOWN_EXTENSION.format(name=name[:60])
+            self.problems = [Problem(CONFIG_FILE, line, "markdown_extensions", message)]
             return body_renderer(list(MKDOCS_BUILTINS), {}, page_links=story)
 
 

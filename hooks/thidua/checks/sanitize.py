@@ -50,7 +50,8 @@ def clean_html(fragment: str, link_rel: str | None = None, site_paths: bool = Tr
     Stories, whose links all lead off-site, pass link_rel="noopener nofollow" and site_paths=False; pages keep
     their own links plain and may link to paths inside the site."""
     return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
-                     link_rel=link_rel, strip_comments=True, attribute_filter=partial(keep_attribute, site_paths=site_paths))
+                     link_rel=link_rel, strip_comments=True,
+                     attribute_filter=partial(keep_attribute, site_paths=site_paths))
 
 
 def keep_attribute(tag: str, attribute: str, value: str, site_paths: bool = True) -> str | None:
