@@ -124,3 +124,11 @@ def test_an_extension_markdown_cannot_load_is_named_once_and_every_body_is_still
         "hãy viết đầy đủ https://… (protocol-relative link)",
         f"mkdocs.yml:{line}: markdown_extensions: không nạp được phần mở rộng Markdown “admonitionx”: hãy xóa hoặc "
         "sửa tên, chỉ ghi các phần mở rộng đã cài (unknown Markdown extension)"]
+
+
+def test_a_shape_that_recurses_past_the_limits_is_refused_by_check_never_an_internal_error(monkeypatch):
+    from thidua.checks import bounds
+
+    monkeypatch.setattr(bounds, "body_problems", lambda doc: [])  # as if the limits had not foreseen it
+    body = '<div markdown="1">\n' * 499 + "x\n" + "</div>\n" * 499
+    assert [(p.line, p.message) for p in check(body, story=True)] == [(12, reading.TOO_DEEP_TO_RENDER)]
