@@ -39,3 +39,17 @@ def test_brackets_close_and_a_blank_line_ends_the_paragraph():
 def test_a_closing_angle_bracket_resets_the_count_of_open_tags_but_not_of_all_tags():
     assert problems("<a:>" * 1_000) == []
     assert problems("<b>x</b>\n" * 500 + "<br>") == ["510: too many HTML tags)"]
+
+
+def test_raw_html_blocks_nested_past_the_limit_are_refused_where_the_limit_is_crossed():
+    assert problems('<div markdown="1">\n' * 20 + "x\n" + "</div>\n" * 20) == []
+    assert problems('<section>\n' * 21) == ["30: HTML nested too deep)"]
+    assert problems('<div markdown="1">' * 100 + "x" + "</div>" * 100) == ["10: HTML nested too deep)"]
+    assert problems("<span>" * 200 + "<p>" * 200 + "<li>" * 200 + "<div/" * 200) == ["10: too many unclosed tags)"]
+
+
+def test_emphasis_opened_past_the_limit_in_one_paragraph_is_refused():
+    assert problems("**đậm** và *nghiêng*, " * 400) == []  # closed as it opens
+    assert problems("*a " * 21 + "b") == ["10: emphasis nested too deep)"]
+    assert problems("*a " * 15 + "\n\n" + "*a " * 15) == []  # a blank line ends the paragraph
+    assert problems("snake_case_name 2 * 3 = 6 * * *\n\n***\n\n" + "_" * 30) == []  # inside words, alone, rules

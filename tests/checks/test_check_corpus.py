@@ -153,7 +153,7 @@ CASES = [
          [f"{F}:12: nội dung: liên kết “../bai-khac.md” phải là địa chỉ đầy đủ bắt đầu bằng https:// "
           "(link must be a full https:// address)"]),
     Case("script-link-in-story", variant(("Câu chuyện của tổ.", "[bấm](javascript:alert(1))")),
-         [f"{F}:12: nội dung: liên kết “javascript:alert(1” phải là địa chỉ đầy đủ bắt đầu bằng https:// "
+         [f"{F}:12: nội dung: liên kết “javascript:alert(1)” phải là địa chỉ đầy đủ bắt đầu bằng https:// "
           "(link must be a full https:// address)"]),
     Case("photo-without-alt-and-credit", variant(("sample: true", "sample: true\nphoto: anh.jpg")),
          [f"{F}:11: photo: không tìm thấy tệp ảnh “anh.jpg” cạnh bài (photo file missing)",
@@ -196,7 +196,16 @@ CASES = [
     Case("not-nfc", variant(("Câu chuyện của tổ.", "Câu chuye\u0302\u0323n của tổ.")),
          [f"{F}:12: nội dung: chữ chưa ở dạng dựng sẵn NFC (dấu tách rời): hãy gõ lại bằng bộ gõ Unicode dựng sẵn (not NFC)"]),
     Case("stray-combining-mark", variant(("khu phố 5", "khu phố 5\u0301")),
+         [f"{F}:4: name: có dấu kết hợp U+0301 ở vị trí 21 không đứng sau chữ cái nào: hãy xóa dấu này hoặc gõ lại "
+          "chữ bị lỗi (combining mark without a letter)"]),
+    Case("tone-mark-on-a-consonant", variant(("khu phố 5", "kh\u0301u phố 5")),
          [f"{F}:4: name: có dấu thanh đứng lạc chỗ (combining mark): hãy gõ lại chữ bị lỗi (stray combining mark)"]),
+    Case("marks-piled-on-a-letter", variant(("khu phố 5", "khu phố\u0301 5")),
+         [f"{F}:4: name: có hơn 2 dấu chồng lên một chữ (dấu U+0301 ở vị trí 19): chữ tiếng Việt có nhiều nhất hai "
+          "dấu, hãy xóa dấu thừa (combining marks piled up)"]),
+    Case("enclosing-marks-in-title", variant(("title: Tổ tự quản giữ đường làng sạch", "title: T" + "\u20dd" * 199)),
+         [f"{F}:2: title: có hơn 2 dấu chồng lên một chữ (dấu U+20DD ở vị trí 4): chữ tiếng Việt có nhiều nhất hai "
+          "dấu, hãy xóa dấu thừa (combining marks piled up)"]),
     Case("markup-in-title", variant(("title: Tổ tự quản giữ đường làng sạch", "title: Tổ tự quản <script>alert(1)</script>")),
          [f"{F}:2: title: không được chứa thẻ HTML hay mã ký tự (&#…): chỉ viết chữ thường (markup not allowed)"]),
     Case("mixed-tone-placement", variant(("Câu chuyện của tổ.", "Tổ giữ hòa khí, hòa thuận.\nCả khu phố hoà mình vào việc chung.")),

@@ -2,7 +2,9 @@
 `path:line: field: message`, or accepted and published with nothing live. scripts/time_hostile.py times them."""
 
 import contextlib
+import html
 import io
+import re
 
 import pytest
 from hostile.corpus import CASES, MARKER
@@ -50,6 +52,19 @@ def test_accepted_hostile_files_are_published_with_nothing_live(accepted_site):
     assert any(MARKER in p.read_text("utf-8", errors="replace") for p in outputs)
     live = {str(p.relative_to(accepted_site.root)): found for p in outputs if (found := live_payloads_in_file(p))}
     assert live == {}
+
+
+# A URL attribute leading to the hostile cases' host, in a page or in the HTML a feed or JSON file carries.
+EVIL_URL = re.compile(r"""(?:href|src)\s*=\s*["']?[^"'\s>]*evil\.example""", re.IGNORECASE)
+
+
+def test_accepted_hostile_files_link_nowhere_the_policy_refuses(accepted_site):
+    outputs = [p for p in (accepted_site.root / "site").rglob("*")
+               if p.is_file() and p.suffix in {".html", ".xml", ".json"}]
+    assert any("evil.example" in p.read_text("utf-8") for p in outputs)  # the unit's name is published, as text
+    linked = [str(p.relative_to(accepted_site.root)) for p in outputs
+              if EVIL_URL.search(html.unescape(p.read_text("utf-8").replace("\\u0026", "&").replace('\\"', '"')))]
+    assert linked == []
 
 
 def test_a_long_story_is_published_whole(accepted_site):

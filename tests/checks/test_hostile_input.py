@@ -5,7 +5,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from commendation_support import DECISION, write_commendation
 from thidua.checks.loader import load
-from thidua.site.sanitize import clean_html
+from thidua.checks.sanitize import clean_html
 from xss import (
     BREAKOUTS,
     MARKER,

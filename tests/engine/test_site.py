@@ -175,9 +175,13 @@ def test_plain_mkdocs_build_strict_reports_the_same_problem(site):
     assert "Traceback" not in result.stderr
 
 
-def test_each_story_is_rendered_once_for_its_page_and_the_press(site, monkeypatch):
-    import markdown
+def test_each_story_is_rendered_once_for_the_check_its_page_and_the_press(site, monkeypatch):
+    from collections import OrderedDict
 
+    import markdown
+    from thidua.checks import rendering
+
+    monkeypatch.setattr(rendering, "_RENDERED", OrderedDict())  # nothing remembered from other tests
     rendered: list[str] = []
     convert = markdown.Markdown.convert
 

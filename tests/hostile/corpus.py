@@ -148,6 +148,37 @@ CASES = [
     Hostile("form-javascript-in-movement", "content/movements/van-hoa-cong-so.md",
             appended("content/movements/van-hoa-cong-so.md", f'<form action="javascript:alert(\'{MARKER}\')"><button>x</button></form>'),
             f"content/movements/van-hoa-cong-so.md:{_appended_line('content/movements/van-hoa-cong-so.md')}: nội dung: liên kết “javascript:alert("),
+    # --- links the old line-by-line reading missed: check now judges what the build renders ---------------------
+    Hostile("backtick-before-link", STORY, story("Một dấu ` lẻ rồi [bấm](//evil.example/a)"),
+            f"{STORY}:{BODY_LINE}: nội dung: liên kết “//evil.example/a” bắt đầu bằng //"),
+    Hostile("newline-after-parenthesis", STORY, story("[bấm](\n//evil.example/b)"),
+            f"{STORY}:{BODY_LINE + 1}: nội dung: liên kết “//evil.example/b” bắt đầu bằng //"),
+    Hostile("reference-url-on-the-next-line", STORY, story("[bấm][p]\n\n[p]:\n  //evil.example/c"),
+            f"{STORY}:{BODY_LINE + 3}: nội dung: liên kết “//evil.example/c” bắt đầu bằng //"),
+    Hostile("raw-html-newline-before-equals", "content/units/phu-quy.md",
+            appended("content/units/phu-quy.md", '<a href\n="//evil.example/d">trang</a>'),
+            f"content/units/phu-quy.md:{_appended_line('content/units/phu-quy.md') + 1}: nội dung: liên kết "
+            "“//evil.example/d” bắt đầu bằng //"),
+    Hostile("indented-fence-in-story", STORY, story("    ```\n[bấm](//evil.example/e)"),
+            f"{STORY}:{BODY_LINE + 1}: nội dung: liên kết “//evil.example/e” bắt đầu bằng //"),
+    Hostile("never-closed-fence-in-docs", "docs/gioi-thieu.md",
+            appended("docs/gioi-thieu.md", "```\nmã chưa đóng\n\n[bấm](//evil.example/f)"),
+            f"docs/gioi-thieu.md:{_appended_line('docs/gioi-thieu.md') + 3}: nội dung: liên kết “//evil.example/f” "
+            "bắt đầu bằng //"),
+    Hostile("backslash-host-in-story", STORY, story("[bấm](/\\evil.example/g)"),
+            f"{STORY}:{BODY_LINE}: nội dung: liên kết “/\\evil.example/g” bắt đầu bằng //"),
+    Hostile("double-backslash-in-plan", PLAN, appended(PLAN, '<a href="\\\\evil.example/h">x</a>'),
+            f"{PLAN}:{_appended_line(PLAN)}: nội dung: liên kết “\\\\evil.example/h” bắt đầu bằng //"),
+    Hostile("link-syntax-in-unit-name", "content/units/phu-quy.md", lambda root: _replace(
+        root / "content/units/phu-quy.md", "name: Phú Quý", "name: '[Phú Quý](//evil.example/i)'"), None),
+    # --- recursion and marks: refused with a message, never "lỗi nội bộ" ---------------------------------------
+    Hostile("md-in-html-499-deep", STORY, story('<div markdown="1">\n' * 499 + "x\n" + "</div>\n" * 499),
+            f"{STORY}:{BODY_LINE + 20}: nội dung: thẻ HTML lồng nhau 21 cấp, tối đa 20 cấp"),
+    Hostile("emphasis-993-deep", STORY, story("*a " * 993 + "b" + " c*" * 993),
+            f"{STORY}:{BODY_LINE}: nội dung: có hơn 20 dấu nhấn “*” hoặc “_” mở chưa đóng"),
+    Hostile("enclosing-marks-in-title", STORY, lambda root: story("Câu chuyện.")(root) or _replace(
+        root / STORY, "title: Tổ tự quản giữ đường làng sạch", "title: T" + "\u20dd" * 199),
+        f"{STORY}:2: title: có hơn 2 dấu chồng lên một chữ (dấu U+20DD ở vị trí 4)"),
     # --- names ------------------------------------------------------------------------------------------------
     Hostile("bidi-override-in-name", STORY, lambda root: story("Câu chuyện.")(root) or _replace(
         root / STORY, "name: Tổ tự quản khu phố 5", "name: Tổ tự quản \u202ekhu phố 5"),

@@ -11,7 +11,7 @@ from pathlib import Path
 from support import AS_OF
 from thidua.checks.loader import load_corpus
 from thidua.content.history import folder_history
-from thidua.engine.story_markdown import story_renderer
+from thidua.checks.rendering import story_renderer
 from thidua.press import feeds
 from thidua.press.terms import Terms
 from thidua.press.versions import story_changes

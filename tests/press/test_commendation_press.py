@@ -12,7 +12,7 @@ from support import REPO
 from thidua.checks.loader import load_corpus
 from thidua.content import urls
 from thidua.content.commendations import Recipient
-from thidua.engine.story_markdown import story_renderer
+from thidua.checks.rendering import story_renderer
 from thidua.press import commendations, feeds
 from thidua.press.catalog import catalog
 from thidua.press.ninjs import ninjs

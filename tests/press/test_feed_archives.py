@@ -16,7 +16,7 @@ from thidua.checks.loader import load_corpus
 from thidua.press import feeds
 from thidua.press.terms import Terms
 from thidua.site.settings import DEFAULT_LICENCE
-from thidua.engine.story_markdown import story_renderer
+from thidua.checks.rendering import story_renderer
 from thidua.site.stories import render_stories
 
 SITE_URL = "https://thidua.binhthuan.example/"

@@ -14,7 +14,7 @@ from feed_history import VIETNAM, archives_of, commit, commit_each, git, start_h
 from support import Site, copy_repository
 from thidua.checks.loader import load_corpus
 from thidua.content.history import folder_history
-from thidua.engine.story_markdown import story_renderer
+from thidua.checks.rendering import story_renderer
 from thidua.press import changes, feeds
 from thidua.press.versions import story_changes
 from thidua.site.stories import render_stories

@@ -13,7 +13,7 @@ from image_bytes import hostile_jpeg, metadata, secrets
 from PIL import Image, ImageChops
 from support import REPO
 from thidua.checks.loader import load_corpus
-from thidua.engine.story_markdown import story_renderer
+from thidua.checks.rendering import story_renderer
 from thidua.press import feeds, share_image
 from thidua.press.catalog import _cell
 from thidua.press.structured_data import script_json

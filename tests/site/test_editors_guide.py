@@ -7,11 +7,14 @@ import html
 import io
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from PIL import Image
 from test_check_corpus import CASES, PHOTO_CASES, check
 from thidua.checks.loader import load_corpus
+from thidua.checks.rendering import body_renderer, site_markdown
+from thidua.checks.sanitize import urls_in
 from thidua.checks.schemas import SCHEMA_DIR, load_schema
 from thidua.site.guide import field_reference, field_reference_markdown
 
@@ -64,7 +67,7 @@ def test_markup_in_a_unit_name_is_shown_as_text_in_the_field_reference():
     unit = next(iter(corpus.units.values()))
     object.__setattr__(unit, "name", "<script>alert(1)</script> | x")
     text = field_reference_markdown(corpus)
-    assert "<script>" not in text and "&lt;script&gt;alert(1)&lt;/script&gt; \\| x" in text
+    assert "<script>" not in text and "&lt;script&gt;alert\\(1\\)&lt;/script&gt; \\| x" in text
 
 
 def test_the_complete_example_of_the_guide_passes_check_and_builds(site):
@@ -106,3 +109,13 @@ def test_the_guide_is_in_the_navigation_and_links_its_pages(built_repo):
 def test_the_published_schema_is_the_one_the_checker_uses(built_repo):
     published = built_repo.root / "site" / "schema" / "exemplar.schema.json"
     assert json.loads(published.read_text("utf-8")) == load_schema("exemplar")
+
+
+def test_names_in_the_field_reference_are_printed_as_written_never_as_markup():
+    corpus = load_corpus(REPO)
+    name = "[Phú Quý](//evil.example/x) *đậm* <b>thẻ</b> `mã` {: onclick=x } | ô \\ 1. # ![ảnh](//evil.example/y)"
+    corpus.units["phu-quy"] = replace(corpus.units["phu-quy"], name=name)
+    to_html = body_renderer(*site_markdown(REPO), page_links=False)
+    rendered = to_html(field_reference_markdown(corpus))[0]  # before the sanitiser, which would drop the links
+    assert not [url for url in urls_in(rendered) if "evil" in url[2]]
+    assert f"<td>{html.escape(name, quote=False)}</td>" in rendered

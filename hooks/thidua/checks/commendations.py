@@ -20,7 +20,7 @@ from ..content.source import MAX_LIST_FRONT_CHARS, Document, read_section
 from ..content.text import did_you_mean, fold, format_date
 from ..content.words import word
 from ..content.working_days import after_working_days, count_working_days, holidays_between
-from . import bounds, controls, hygiene, privacy, schemas
+from . import controls, hygiene, privacy, reading, schemas
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -56,7 +56,7 @@ def builder(corpus: Corpus, root: Path):
 
 def commendation(doc: Document, corpus: Corpus, working_days: int = DEFAULT_WORKING_DAYS) -> Built:
     problems = (schemas.schema_problems(doc, SCHEMA) + hygiene.text_problems(doc, frozenset(map(str, doc.meta)))
-                + controls.control_problems(doc) + bounds.body_problems(doc) + hygiene.link_problems(doc)
+                + controls.control_problems(doc) + reading.body_problems(doc, story=True)  # feeds copy its links
                 + _personal_data(doc))
     m = doc.meta
     references = _References(doc)

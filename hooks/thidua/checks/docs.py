@@ -20,7 +20,7 @@ from ..content.source import (
     decode,
     parse_document,
 )
-from . import bounds, hygiene
+from . import hygiene, marks, reading
 
 DOCS = "docs"
 PLAIN_FIELDS = frozenset({"title", "description"})
@@ -37,7 +37,7 @@ MISSING_PAGE = ("liên kết “{target}” trỏ tới trang không có trong d
 
 def docs_problems(root: Path) -> list[Problem]:
     problems: list[Problem] = []
-    base = root / DOCS
+    base, site = root / DOCS, reading.Reading(root)
     for path in sorted(base.rglob("*.md")) if base.is_dir() else []:
         if path.is_symlink() or not path.is_file():
             continue  # reported with its path by the scan for links and special files
@@ -47,22 +47,25 @@ def docs_problems(root: Path) -> list[Problem]:
             problems += err.problems
             continue
         problems += _front_matter_problems(doc, root)
-        problems += hygiene.safety_problems(doc, PLAIN_FIELDS) + bounds.body_problems(doc)
-        problems += hygiene.link_problems(doc, site_paths=True) + _missing_pages(doc, path, base)
-    return problems
+        problems += hygiene.safety_problems(doc, PLAIN_FIELDS) + marks.mark_problems(doc, PLAIN_FIELDS)
+        body, found = reading.judged(doc, story=False, reading=site)
+        problems += body + _missing_pages(doc, found, path, base)
+    site.render("", story=False)  # mkdocs.yml's Markdown settings, read once for every body: said here, once
+    return problems + site.problems
 
 
-def _missing_pages(doc: Document, path: Path, base: Path) -> list[Problem]:
+def _missing_pages(doc: Document, found: list[str], path: Path, base: Path) -> list[Problem]:
     """A link to another hand-written page (a .md file, as MkDocs resolves it) must find that page."""
-    problems = []
-    for line, target in hygiene.link_targets(doc):
+    missing = []
+    for target in found:
         page = unquote(target.split("#", 1)[0].split("?", 1)[0])
         if not page.lower().endswith(".md") or "://" in page or page.startswith("/"):
             continue
         relative = posixpath.normpath(posixpath.join(path.parent.relative_to(base).as_posix(), page))
         if relative.startswith("../") or not ((base / relative).is_file() or relative in GENERATED):
-            problems.append(Problem(doc.path, line, "nội dung", MISSING_PAGE.format(target=target[:60])))
-    return problems
+            missing.append(target)
+    return [Problem(doc.path, line, "nội dung", MISSING_PAGE.format(target=reading.shown(target)))
+            for target, line in zip(missing, reading.source_lines(doc, missing))]
 
 
 def read_page(path: Path, root: Path) -> Document:

@@ -27,7 +27,6 @@ from ..content.problems import ContentError, Problem, ProcessingError, processin
 from ..content.source import MAX_FRONT_CHARS, Document, read_data, read_document
 from ..content.text import photo_credit, slugify
 from . import (
-    bounds,
     commendations,
     controls,
     docs,
@@ -39,6 +38,7 @@ from . import (
     periods,
     privacy,
     references,
+    reading,
     schemas,
     strays,
     tone,
@@ -78,6 +78,7 @@ def load_corpus(root: Path) -> Corpus:
 
 def load(root: Path) -> Loaded:
     root = root.resolve()
+    reading.begin(root)
     problems: list[Problem] = files.link_problems(root)
     reader = _Reader(root, problems)
     unit_types = {key: UnitType(key, order=n, **value) for n, (key, value)
@@ -100,6 +101,7 @@ def load(root: Path) -> Loaded:
 def reload_exemplar(previous: Loaded, root: Path, path: Path) -> Loaded:
     """What `load` would now give after one exemplar file changed (or went), reading only that file."""
     root = root.resolve()
+    reading.begin(root)
     exemplar_id = path.stem
     source = (root / "exemplars" / path.name).relative_to(root).as_posix()
     local = [p for p in previous.local if p.path != source]
@@ -202,12 +204,11 @@ def _time(value):
 
 def _base_problems(doc: Document, schema: str, plain: frozenset[str] | None = None,
                    extra_properties: dict | None = None) -> list[Problem]:
-    """What every Markdown source must satisfy before it is rendered: the schema, clean text, bounded bodies
-    and safe links (plans, movements and units may also link to paths inside the site)."""
+    """What every Markdown source must satisfy: the schema, clean text, a bounded body and safe links in what
+    the build renders of it (plans, movements and units may also link to paths inside the site)."""
     plain = frozenset(map(str, doc.meta)) if plain is None else plain  # every field of plans, movements, units
     return (schemas.schema_problems(doc, schema, extra_properties) + hygiene.text_problems(doc, plain)
-            + controls.control_problems(doc) + bounds.body_problems(doc)
-            + hygiene.link_problems(doc, site_paths=schema != "exemplar"))
+            + controls.control_problems(doc) + reading.body_problems(doc, story=schema == "exemplar"))
 
 
 def _groupings(reader: _Reader, path: Path) -> dict[str, Grouping]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -13,6 +14,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from .text import format_date
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+# The signs of Python-Markdown's inline syntax (links, images, emphasis, code spans, attribute lists, table
+# cells), escaped wherever they are; and what starts a block (a heading, a list) where a text starts.
+_INLINE_SIGNS = re.compile(r"([\\`*_{}\[\]()!|])")
+_BLOCK_START = re.compile(r"^(\s*)([#+-]|\d+[.)])")
 
 
 def template_environment(folder: Path, autoescape=False) -> Environment:
@@ -30,12 +35,20 @@ def environment() -> Environment:
     env = template_environment(TEMPLATES)
     env.filters["yaml_string"] = lambda text: json.dumps(text, ensure_ascii=False)  # a JSON string is YAML
     env.filters["md"] = markdown_text
+    env.filters["md_code"] = code_text
     return env
 
 
 def markdown_text(text: str) -> str:
-    """Plain text safe inside Markdown and its tables: no HTML, no table breaks."""
-    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
+    """Plain text that stays plain inside Markdown and its tables: no HTML, no Markdown (a unit named
+    "[x](//evil)" is printed as written, not linked), no table breaks."""
+    inline = _INLINE_SIGNS.sub(r"\\\1", html.escape(text, quote=False)).replace("\n", " ")
+    return _BLOCK_START.sub(lambda m: m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], inline)
+
+
+def code_text(text: str) -> str:
+    """Plain text inside a code span, where Markdown escapes HTML itself and a backslash is shown as it is."""
+    return text.replace("`", "'").replace("\n", " ")
 
 
 def render(template: str, **context) -> str:

@@ -16,17 +16,17 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import get_toc
 
 from ..checks import photos
+from ..checks.rendering import story_renderer
+from ..checks.sanitize import clean_html
 from ..content.history import commit_date
 from ..content.problems import ContentError, now_processing
 from ..hosting import minify
 from ..readers import assets
 from ..site import cms
 from ..site.lastmod import page_lastmod
-from ..site.sanitize import clean_html
 from ..site.settings import SettingsError
 from ..site.spec import PageSpec
 from .site_build import SiteBuild, SiteInfo
-from .story_markdown import story_renderer
 
 
 def source_uri(url: str) -> str:

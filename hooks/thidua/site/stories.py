@@ -10,27 +10,21 @@ from dataclasses import dataclass
 from datetime import datetime
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable
 from urllib.parse import urljoin
 
 import nh3
 
+from ..checks.rendering import ToHtml
+from ..checks.sanitize import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, clean_html, keep_attribute
 from ..content import urls
 from ..content.model import Corpus, Exemplar, Unit
 from ..content.problems import now_processing
 from ..content.text import format_date
 from ..content.words import word
-from .sanitize import (
-    ALLOWED_ATTRIBUTES,
-    ALLOWED_TAGS,
-    URL_SCHEMES,
-    clean_html,
-    keep_attribute,
-)
 
-# A story body's Markdown to HTML and its headings (toc tokens), as the site's pages render it (the engine's).
-ToHtml = Callable[[str], tuple[str, list]]
 STORY_LINK_REL = "noopener nofollow"  # a story's links lead off-site
+# What a link resolved against the story's own address may be: the preview serves the site over http.
+RESOLVED_SCHEMES = {"http", "https", "mailto"}
 # The heading permalinks ("¶") the toc extension writes: they mean nothing off-site. A fixed shape, linear.
 _PERMALINK = re.compile(r'<a\s+class="headerlink"[^<>]*>[^<]*</a\s*>')
 PHOTO_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}
@@ -117,14 +111,15 @@ def render_story(corpus: Corpus, exemplar: Exemplar, photos: dict, site_url: str
                       renditions(processed, urls.absolute(site_url, urls.exemplar(exemplar.id))),
                       largest.width, largest.height, crops(processed, urls.absolute(site_url, urls.exemplar(exemplar.id))))
     return Story(exemplar, unit, corpus.locality(unit),
-                 tuple(corpus.movements[m] for m in exemplar.movements), page_url, clean_html(rendered, STORY_LINK_REL),
+                 tuple(corpus.movements[m] for m in exemplar.movements), page_url,
+                 clean_html(rendered, STORY_LINK_REL, site_paths=False),
                  toc_tokens, body, html_to_text(body), photo, urls.tag_uri(site_url, exemplar.date, exemplar.first_id),
                  tuple(decision_award(d) for d in corpus.decisions_by_exemplar.get(exemplar.id, [])))
 
 
 def syndicated_html(rendered: str, page_url: str) -> str:
     """A rendered body as it leaves the site: sanitised, links absolute, no heading permalinks."""
-    return absolute_links(clean_html(_PERMALINK.sub("", rendered), STORY_LINK_REL), page_url)
+    return absolute_links(clean_html(_PERMALINK.sub("", rendered), STORY_LINK_REL, site_paths=False), page_url)
 
 
 def decision_award(decision) -> str:
@@ -149,12 +144,13 @@ def crops(processed, base_url: str) -> tuple[Rendition, ...]:
 
 
 def absolute_links(fragment: str, base_url: str) -> str:
-    """Links resolved against the story's own URL: copied elsewhere, a relative link would break."""
+    """Links resolved against the story's own URL: copied elsewhere, a relative link would break. `fragment` has
+    passed the sanitiser: what is left to resolve is an #anchor."""
 
     def resolve(tag: str, attribute: str, value: str) -> str | None:
         return urljoin(base_url, value) if attribute in ("href", "src") else keep_attribute(tag, attribute, value)
 
-    return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=URL_SCHEMES,
+    return nh3.clean(fragment, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=RESOLVED_SCHEMES,
                      link_rel=STORY_LINK_REL, attribute_filter=resolve)
 
 

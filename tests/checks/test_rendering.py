@@ -1,8 +1,8 @@
-"""Story bodies rendered once, as MkDocs renders pages, for the page and syndication (engine/story_markdown.py)."""
+"""Story bodies rendered once, as MkDocs renders pages, for the page and syndication (checks/rendering.py)."""
 
 from __future__ import annotations
 
-from thidua.engine.story_markdown import page_link, story_renderer
+from thidua.checks.rendering import page_link, story_renderer
 
 
 def test_links_to_markdown_sources_become_page_urls():

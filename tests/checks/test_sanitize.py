@@ -1,7 +1,7 @@
 """The one allow-list every rendered body passes (site/sanitize.py)."""
 
 import markdown
-from thidua.site.sanitize import clean_html
+from thidua.checks.sanitize import clean_html, urls_in
 
 
 def rendered(text: str) -> str:
@@ -36,3 +36,21 @@ def test_raw_html_keeps_its_text_and_loses_its_power():
 def test_a_language_class_is_only_letters_digits_and_signs():
     assert 'class="language-sh"' in clean_html('<code class="language-sh">x</code>')
     assert "class" not in clean_html('<code class="language-&quot;onclick">x</code>')
+
+
+def test_every_url_the_link_policy_refuses_is_dropped_whatever_reaches_the_sanitiser():
+    given = ('<a href="//evil.example/">1</a><a href=" /\t/evil.example/">2</a><a href="/\\evil.example/">3</a>'
+             '<a href="\\\\evil.example/">4</a><a href="http://x.vn/">5</a><a href="jav&#x09;ascript:x">6</a>'
+             '<a href="https://x.vn/">7</a><a href="../phong-trao/">8</a><a href="#muc">9</a>')
+    assert clean_html(given) == ('<a>1</a><a>2</a><a>3</a><a>4</a><a>5</a><a>6</a><a href="https://x.vn/">7</a>'
+                                 '<a href="../phong-trao/">8</a><a href="#muc">9</a>')
+    story = clean_html(given, site_paths=False)  # a story copied elsewhere: no path inside the site
+    assert 'href="../phong-trao/"' not in story and 'href="https://x.vn/"' in story and 'href="#muc"' in story
+
+
+def test_the_checker_reads_every_url_attribute_of_every_element_as_the_sanitiser_parses_it():
+    assert urls_in('<a href\n="//e/1">x</a><form action="jav&#x09;ascript:x"></form>'
+                   '<img srcset="https://a/ 1x, //e/2 2x">'
+                   '<math><mi xlink:href="javascript:y">m</mi></math><p title="//not-a-url">t</p>') == [
+        ("a", "href", "//e/1"), ("form", "action", "jav\tascript:x"), ("img", "srcset", "https://a/"),
+        ("img", "srcset", "//e/2"), ("mi", "href", "javascript:y")]
