@@ -27,7 +27,7 @@ from pathlib import Path
 from ..checks.loader import load_corpus
 from ..content import urls
 from ..content.problems import ContentError
-from ..site import cms
+from ..editors import cms
 
 SERVER = Path("node_modules") / "decap-server" / "dist" / "index.js"
 START_TIMEOUT = 20.0  # seconds for decap-server to answer

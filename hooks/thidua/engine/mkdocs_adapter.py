@@ -18,7 +18,7 @@ from ..content.history import commit_date
 from ..content.problems import ContentError, now_processing
 from ..hosting import minify
 from ..readers import assets
-from ..site import cms
+from ..editors import cms
 from ..site.lastmod import page_lastmod
 from ..site.sanitize import clean_html
 from ..site.settings import SettingsError

@@ -22,7 +22,7 @@ from ..press.republish import Republish
 from ..press.structured_data import Head
 from ..press.syndication import Syndication
 from ..readers import images, search
-from ..site import cms, guide
+from ..editors import cms, guide
 from ..site.browse import browse_links
 from ..site.pages import home_page, site_pages
 from ..site.sections import SECTIONS, section_of

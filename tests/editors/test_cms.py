@@ -1,4 +1,4 @@
-"""The web form /bien-tap/gui-bai/ (hooks/thidua/site/cms.py): its configuration follows the schema and the
+"""The web form /bien-tap/gui-bai/ (hooks/thidua/editors/cms.py): its configuration follows the schema and the
 content, and the built page is served from the site, out of search engines, sitemap and feeds."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import yaml
 from thidua.checks.loader import load_corpus
 from thidua.checks.schemas import load_schema
 from thidua.cli.scaffold import Answers, render
-from thidua.site import cms, guide
+from thidua.editors import cms, guide
 from thidua.site.settings import config_problems
 
 JS_BUDGET = 1_500_000  # bytes gzip, every script the form's page can load (issue 13)

@@ -231,7 +231,7 @@ def _plain(message: str) -> str:
 
 
 def config_yaml(config: dict) -> str:
-    header = "# Tạo tự động từ lược đồ bài và nội dung (hooks/thidua/site/cms.py) mỗi lần dựng trang: đừng sửa tay.\n"
+    header = "# Tạo tự động từ lược đồ bài và nội dung (hooks/thidua/editors/cms.py) mỗi lần dựng trang: đừng sửa tay.\n"
     return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120)
 
 

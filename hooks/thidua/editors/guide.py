@@ -12,7 +12,7 @@ from ..checks.loader import grouping_properties
 from ..checks.schemas import extended_schema
 from ..content import templates, urls
 from ..content.model import Corpus
-from .spec import PageSpec
+from ..site.spec import PageSpec
 
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
