@@ -105,7 +105,8 @@ def _current_branch(root: Path) -> str:
 def _write_form(root: Path, www: Path, settings: cms.CmsSettings) -> None:
     corpus = load_corpus(root)
     files = cms.cms_files(root, corpus, cms.exemplar_schema(corpus), settings, "Thử biểu mẫu trên máy")
-    files[f"assets/{cms.SCRIPT.name}"] = root / cms.SCRIPT
+    for asset in (cms.SCRIPT, cms.RULES_SCRIPT, cms.STYLESHEET):
+        files[f"assets/{asset.name}"] = root / asset
     for path, source in files.items():
         target = www / path
         target.parent.mkdir(parents=True, exist_ok=True)

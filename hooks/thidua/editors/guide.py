@@ -16,6 +16,7 @@ from ..site.spec import PageSpec
 
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+TIME_PATTERN = "^([01][0-9]|2[0-3]):[0-5][0-9]$"
 TYPE_LABELS = {"string": "chữ", "array": "danh sách", "object": "nhóm trường", "boolean": "true hoặc false",
                "integer": "số nguyên", "number": "số"}
 TITLE = "Các trường của một bài"
