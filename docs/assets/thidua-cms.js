@@ -47,16 +47,23 @@
     return { key: name, spec: null };
   }
 
+  // The story's current values, field by field. A control's own props are fresh (it re-renders when its value
+  // changes) but the `entry` Decap hands it is not, so each control writes its value here for the others.
+  var current = {};
+  function record(control) {
+    var props = control.props;
+    if (!(props.parentIds || []).length) current[props.field.get("name")] = { control: control, value: props.value };
+  }
+  function valueOf(name) { return current[name] && current[name].value; }
+
   function problems(props, widgetName, data) {
     var rules = data.rules, R = window.ThiduaRules, value = props.value;
     var nested = (props.parentIds || []).length > 0;
     var name = props.field.get("name"), found = [];
-    var entryData = props.entry && props.entry.get("data");
     if (!nested) {
       rules.requires.forEach(function (rule) {
-        if (rule.require !== name || !entryData) return;
-        var applies = rule.if_set ? !empty(entryData.get(rule.if_set))
-                                  : entryData.get(rule.if_equals[0]) === rule.if_equals[1];
+        if (rule.require !== name) return;
+        var applies = rule.if_set ? !empty(valueOf(rule.if_set)) : valueOf(rule.if_equals[0]) === rule.if_equals[1];
         var broken = rule.equals === null ? empty(value) : value !== rule.equals;
         if (applies && broken) found.push(rule.message);
       });
@@ -72,6 +79,7 @@
     class Checked extends Control {
       constructor(props) {
         super(props);
+        record(this);
         var own = this.isValid, self = this;  // some controls define isValid as an instance field
         this.isValid = function () {
           var answer = own ? own.call(self) : true;
@@ -87,8 +95,15 @@
         if (widgetName === "image") checkPhoto(this);
       }
 
+      componentWillUnmount() {
+        if (super.componentWillUnmount) super.componentWillUnmount();
+        var name = this.props.field.get("name");
+        if (current[name] && current[name].control === this) delete current[name];
+      }
+
       componentDidUpdate(previous) {
         if (super.componentDidUpdate) super.componentDidUpdate.apply(this, arguments);
+        record(this);
         if (widgetName === "image" && previous.value !== this.props.value) checkPhoto(this);
       }
 
@@ -179,7 +194,9 @@
       sheet.insertRule("label[for^='" + rule.require + "-field-'] > span { display: none; }");
     });
     document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
-    function mark() { document.documentElement.classList.toggle("thidua-bai-moi", /\/new(\?|$)/.test(location.hash)); }
+    function mark() {
+      document.documentElement.classList.toggle("thidua-bai-moi", /\/new(\?|$)/.test(location.hash));
+    }
     window.addEventListener("hashchange", mark);
     mark();
   }
