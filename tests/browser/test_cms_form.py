@@ -212,7 +212,9 @@ def test_a_first_time_editor_sends_a_story_with_a_photo_from_a_phone_and_it_reac
     fits_the_screen(page, card)
     page.screenshot(path=shots / "gui-bai-quy-trinh.png")
     card.click()
-    page.get_by_text("Trạng thái: Bản nháp").click()
+    page.get_by_text("Trạng thái: Bản nháp").click()  # the editor: done, ready for review
+    page.get_by_role("menuitem", name="Chờ duyệt").click()
+    page.get_by_text("Trạng thái: Chờ duyệt").click()  # the reviewer: approved
     page.get_by_role("menuitem", name="Đã duyệt").click()
     page.get_by_text("Trạng thái: Đã duyệt").wait_for()
     publish = page.get_by_text("Đăng", exact=True).first
