@@ -204,3 +204,14 @@ def test_a_forge_the_form_cannot_use_is_refused_at_its_line_in_mkdocs_yml(tmp_pa
                                          "      repo: so/kho\n", encoding="utf-8")
     problems = [str(p) for p in config_problems(tmp_path)]
     assert problems == ["mkdocs.yml:5: extra.thidua.cms.backend: chỉ nhận github, gitlab hoặc gitea (cms backend)"]
+
+
+def test_the_forms_policy_lets_it_reach_its_forge_and_nothing_else():
+    from thidua.hosting import csp
+
+    github = dict(part.split(" ", 1) for part in csp.form_policy(cms.backend_origins({"name": "github"})).split("; "))
+    assert github["connect-src"] == "'self' https://api.github.com"
+    assert github["script-src"] == "'self' 'unsafe-eval'" and github["frame-ancestors"] == "'none'"
+    gitlab = cms.backend_origins({"name": "gitlab", "base_url": "https://gitlab.tinh.example/api"})
+    assert gitlab["connect-src"] == ["https://gitlab.tinh.example"]
+    assert cms.backend_origins({"name": "gitea", "base_url": "http://gitea.local"})["connect-src"] == []  # https only

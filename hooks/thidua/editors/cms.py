@@ -103,6 +103,20 @@ def cms_config(corpus: Corpus, schema: dict, settings: CmsSettings) -> dict:
     return config
 
 
+# Where each forge's API and avatars live when the configuration names no server of its own.
+FORGE_API = {"github": "https://api.github.com", "gitlab": "https://gitlab.com"}
+FORGE_IMAGES = {"github": ["https://avatars.githubusercontent.com"]}
+
+
+def backend_origins(backend: dict) -> dict[str, list[str]]:
+    """The origins the form in the browser must reach, by CSP directive: the forge's API, its avatars."""
+    name = backend.get("name", "")
+    api = backend.get("api_root") or backend.get("base_url") if name != "github" else FORGE_API["github"]
+    api = api or FORGE_API.get(name, "")
+    origin = "/".join(api.split("/")[:3]) if api.startswith("https://") else ""
+    return {"connect-src": [origin] if origin else [], "img-src": FORGE_IMAGES.get(name, [])}
+
+
 def _collection(corpus: Corpus, schema: dict) -> dict:
     return {
         "name": COLLECTION, "label": word("cms.collection"), "label_singular": word("cms.collection_singular"),
