@@ -265,7 +265,7 @@ def test_empty_required_fields_are_marked_beside_each_field_and_summed_up_at_the
         assert f"{label}: Cần điền “{label}”." in summary.inner_text()
     page.get_by_role("link", name="Tóm tắt: Cần điền “Tóm tắt”.").click()
     assert page.evaluate("document.activeElement.id").startswith("summary-field-")
-    page.locator("#thidua-tom-tat").scroll_into_view_if_needed()
+    summary.evaluate("box => box.scrollIntoView({block: 'center'})")
     fits_the_screen(page, summary)
     page.screenshot(path=shots / "gui-bai-loi.png")
     assert "cms/exemplars/bai-con-thieu" not in git(checkout, "branch", "--list", "cms/*")
@@ -440,3 +440,50 @@ def test_the_guide_shows_every_screenshot_this_run_takes(shots):
     for name in SCREENSHOTS:
         taken = Image.open(shots / f"gui-bai-{name}.png").size
         assert Image.open(docs / "anh" / f"gui-bai-{name}.png").size == taken == (VIEWPORT["width"], VIEWPORT["height"])
+
+
+# --- one YAML: what the form writes reads back as typed ------------------------------------------------------
+
+TYPED = [  # (title, name, award, time): what YAML 1.1 would turn into a boolean, a number, a date, null or an error
+    ("On", "Yes", "=", "14:45"),
+    ("Off", "No", "<<", "23:59"),
+    ("2023-10-15", "1.5", "~", "10:00"),
+    ("Tổ 5: giữ đường làng", "0912", "Giấy khen: tập thể", "08:30"),
+]
+
+
+@pytest.fixture(scope="module")
+def fs_form(tmp_path_factory):
+    root = copy_repository(tmp_path_factory.mktemp("cms-fs") / "repo")
+    with local_cms(root, mode="fs") as local:
+        yield local, root
+
+
+@pytest.mark.xfail(strict=True, reason="needs the checker and build to read front matter as YAML 1.2 (helper H5's "
+                                       "branch); remove this marker when it is merged")
+def test_what_the_form_writes_is_read_back_exactly_as_the_editor_typed_it(fs_form, editor):
+    from thidua.content.source import read_document
+
+    form, root = fs_form
+    page = editor
+    sign_in(page, form)
+    written = []
+    for title, name, award, at in TYPED:
+        new_story(page, form)
+        fill_required(page, "Tập thể", title)
+        fill(page, "name", name)
+        fill(page, "award", award)
+        fill(page, "time", at)
+        page.get_by_text("Đăng", exact=True).first.click()
+        page.get_by_role("menuitem", name="Đăng ngay").click()
+        page.wait_for_function("() => !location.hash.endsWith('/new')")
+        written.append((slugify(title), {"title": title, "name": name, "award": award, "time": at}))
+    for story_id, typed in written:
+        path = root / "exemplars" / f"{story_id}.md"
+        for _ in range(50):
+            if path.exists():
+                break
+            time.sleep(0.1)
+        meta = read_document(path, root).meta
+        assert {key: meta.get(key) for key in typed} == typed, path.read_text("utf-8")
+        assert thidua(["--root", str(root), "check", f"exemplars/{story_id}.md"]) == 0
