@@ -80,3 +80,23 @@ def test_search_works_under_the_policy(guarded, nginx_url):
     page.keyboard.type("nguyen thi hoa")
     page.locator(".td-search--header .td-result").first.wait_for()
     assert page.evaluate("window.__csp") == [] and errors == []
+
+
+def test_the_web_form_opens_under_its_own_policy_with_no_violation(guarded, nginx_url):
+    page, errors = guarded
+    response = page.goto(f"{nginx_url}/bien-tap/gui-bai/")
+    policy = dict(part.strip().split(" ", 1) for part in response.headers["content-security-policy"].split(";"))
+    assert policy["script-src"] == "'self' 'unsafe-eval'"  # Decap compiles code; still no inline script
+    assert policy["frame-ancestors"] == "'none'" and policy["object-src"] == "'none'"
+    page.get_by_role("button", name="Đăng nhập").wait_for()
+    assert page.evaluate("window.__csp") == []
+    assert not [e for e in errors if "EvalError" in e or "Content Security Policy" in e], errors
+
+
+def test_only_the_web_forms_path_gets_its_wider_policy(nginx_url):
+    import urllib.request
+
+    with urllib.request.urlopen(f"{nginx_url}/bien-tap/") as response:
+        assert "'unsafe-eval'" not in response.headers["content-security-policy"]
+    with urllib.request.urlopen(f"{nginx_url}/bien-tap/gui-bai/config.yml") as response:
+        assert "'unsafe-eval'" in response.headers["content-security-policy"]

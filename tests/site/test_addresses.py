@@ -8,7 +8,7 @@ import re
 from thidua.checks.groupings import taken_addresses
 from thidua.checks.loader import load_corpus
 from thidua.content import urls
-from thidua.site.guide import guide_pages
+from thidua.editors.guide import guide_pages
 from thidua.site.pages import site_pages
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # the only names a grouping id can have

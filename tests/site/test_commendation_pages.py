@@ -9,7 +9,7 @@ from thidua.checks.schemas import load_schema
 from thidua.content.commendations import CONSULTATION, DECISION
 from thidua.site.campaign import results_of
 from thidua.site.commendations import commendation_pages
-from thidua.site.guide import guide_pages
+from thidua.editors.guide import guide_pages
 from thidua.site.pages import home_context, site_pages
 
 STORY = "doi-tuan-tra-mau-dao-phu-quy"

@@ -26,7 +26,7 @@ DOCS = "docs"
 PLAIN_FIELDS = frozenset({"title", "description"})
 KNOWN_FIELDS = {"title", "description", "template", "hide"}
 TEMPLATES = "overrides"  # a page's `template` must be one of ours: thidua/<name>.html
-GENERATED = frozenset({urls.FIELD_REFERENCE + "index.md"})  # the page the build adds among these (site/guide.py)
+GENERATED = frozenset({urls.FIELD_REFERENCE + "index.md"})  # the page the build adds among these (editors/guide.py)
 
 UNKNOWN_FIELD = ("trường “{key}” không dùng được trên trang viết tay: chỉ có title, description, template, hide "
                  "(unknown field)")

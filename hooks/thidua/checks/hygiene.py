@@ -17,6 +17,11 @@ _INVISIBLE = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200d\u2060\ufeff]")
 BIDI = ("có ký tự điều khiển hướng chữ U+{code:04X} ở vị trí {position}: ký tự này đảo thứ tự chữ hiển thị, "
         "hãy xóa (bidi control character)")
 ZERO_WIDTH = "có ký tự vô hình U+{code:04X} ở vị trí {position}: hãy xóa (zero-width character)"
+ZERO_WIDTH_CODES = frozenset({0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF})  # the rest of _INVISIBLE reorders text
+MARKUP = "không được chứa thẻ HTML hay mã ký tự (&#…): chỉ viết chữ thường (markup not allowed)"
+REPLACEMENT = "có ký tự hỏng � (U+FFFD): chữ bị mất khi sao chép, hãy gõ lại (replacement character)"
+NOT_NFC = "chữ chưa ở dạng dựng sẵn NFC (dấu tách rời): hãy gõ lại bằng bộ gõ Unicode dựng sẵn (not NFC)"
+STRAY_MARK = "có dấu thanh đứng lạc chỗ (combining mark): hãy gõ lại chữ bị lỗi (stray combining mark)"
 
 
 def text_problems(doc: Document, plain_fields: frozenset[str] = frozenset()) -> list[Problem]:
@@ -34,7 +39,7 @@ def safety_problems(doc: Document, plain_fields: frozenset[str] = frozenset()) -
         key = dotted(path)
         problems += [doc.problem(key, m) for m in _invisible(value)]
         if path and path[0] in plain_fields and _MARKUP.search(value):
-            problems.append(doc.problem(key, "không được chứa thẻ HTML hay mã ký tự (&#…): chỉ viết chữ thường (markup not allowed)"))
+            problems.append(doc.problem(key, MARKUP))
     for offset, line in enumerate(doc.body.split("\n")):
         problems += [Problem(doc.path, doc.body_line + offset, "nội dung", m) for m in _invisible(line)]
     return problems
@@ -45,7 +50,7 @@ def _invisible(text: str) -> list[str]:
     found = []
     for match in _INVISIBLE.finditer(text):
         code = ord(match.group())
-        template = ZERO_WIDTH if code in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF) else BIDI
+        template = ZERO_WIDTH if code in ZERO_WIDTH_CODES else BIDI
         found.append(template.format(code=code, position=match.start() + 1))
     return found
 
@@ -53,13 +58,13 @@ def _invisible(text: str) -> list[str]:
 def _damage(text: str) -> list[str]:
     found = []
     if "\ufffd" in text:
-        found.append("có ký tự hỏng � (U+FFFD): chữ bị mất khi sao chép, hãy gõ lại (replacement character)")
+        found.append(REPLACEMENT)
     if not unicodedata.is_normalized("NFC", text):
-        found.append("chữ chưa ở dạng dựng sẵn NFC (dấu tách rời): hãy gõ lại bằng bộ gõ Unicode dựng sẵn (not NFC)")
+        found.append(NOT_NFC)
     elif misplaced := marks.misplaced_mark(text):
         found.append(misplaced)
-    elif any(unicodedata.category(ch) == "Mn" for ch in text):  # a Vietnamese mark NFC could not put on its letter
-        found.append("có dấu thanh đứng lạc chỗ (combining mark): hãy gõ lại chữ bị lỗi (stray combining mark)")
+    elif _stray_marks(text):  # a Vietnamese mark NFC could not put on its letter
+        found.append(STRAY_MARK)
     return found
 
 
@@ -72,3 +77,7 @@ def _strings(value, path):
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from _strings(item, (*path, index))
+
+
+def _stray_marks(text: str) -> bool:
+    return any(unicodedata.category(ch) == "Mn" for ch in text)

@@ -67,15 +67,25 @@ class Verdict:
     error: PhotoError | None = field(default=None, compare=False)
 
 
+# What a file's first bytes say it is: a format, one of its alternatives, each a list of (offset, bytes).
+# Data, so that the web form reads the same signatures (editors/rules.py).
+SIGNATURES = {"JPEG": [[(0, b"\xff\xd8\xff")]], "PNG": [[(0, b"\x89PNG\r\n\x1a\n")]],
+              "WEBP": [[(0, b"RIFF"), (8, b"WEBP")]]}
+# What a refused file is, to say so; "strip": after leading white space (text formats).
+OTHER_KINDS = [("GIF", [[(0, b"GIF8")]], False),
+               ("SVG/HTML", [[(0, b"<svg")], [(0, b"<?xml")], [(0, b"<!DOCTYPE")], [(0, b"<html")]], True),
+               ("PDF", [[(0, b"%PDF")]], False),
+               ("HEIC", [[(4, b"ftypheic")], [(4, b"ftypheix")], [(4, b"ftypmif1")]], False)]
+EMPTY, UNKNOWN = "rỗng", "không rõ"
+
+
+def _matches(head: bytes, alternatives) -> bool:
+    return any(all(head[at:at + len(part)] == part for at, part in parts) for parts in alternatives)
+
+
 def sniff(head: bytes) -> str | None:
     """The image format from the first bytes of a file: JPEG, PNG, WEBP or None."""
-    if head.startswith(b"\xff\xd8\xff"):
-        return "JPEG"
-    if head.startswith(b"\x89PNG\r\n\x1a\n"):
-        return "PNG"
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return "WEBP"
-    return None
+    return next((kind for kind, alternatives in SIGNATURES.items() if _matches(head, alternatives)), None)
 
 
 def decode(data: bytes, at_least: int | None = None) -> Image.Image:
@@ -175,16 +185,9 @@ def photo_problems(doc: Document, path: Path) -> list[Problem]:
 
 def _describe(head: bytes) -> str:
     if not head:
-        return "rỗng"
-    if head.startswith(b"GIF8"):
-        return "GIF"
-    if head.lstrip().startswith((b"<svg", b"<?xml", b"<!DOCTYPE", b"<html")):
-        return "SVG/HTML"
-    if head.startswith(b"%PDF"):
-        return "PDF"
-    if head[4:12] in (b"ftypheic", b"ftypheix", b"ftypmif1"):
-        return "HEIC"
-    return "không rõ"
+        return EMPTY
+    return next((name for name, alternatives, strip in OTHER_KINDS
+                 if _matches(head.lstrip() if strip else head, alternatives)), UNKNOWN)
 
 
 JPEG_KEPT = {0xC0, 0xC1, 0xC2, 0xC3, 0xC4, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCC, 0xCD, 0xCE, 0xCF, 0xDB, 0xDD,

@@ -29,7 +29,7 @@ from ..content import urls
 from ..content.problems import Problem
 from ..hosting.cms_api import CmsApi
 from ..hosting.cms_server import API, cms_server, new_token
-from ..site import cms
+from ..editors import cms
 
 PROBLEMS_FILE = "van-de.json"  # the content's problems, beside the form, shown at its top
 
@@ -121,7 +121,8 @@ def _form_files(root: Path, loaded: Loaded, branch: str, api: str) -> dict[str, 
     settings = cms.CmsSettings(repo="local/checkout", branch=branch, local_url=api)
     corpus = loaded.corpus
     files = cms.cms_files(root, corpus, cms.exemplar_schema(corpus), settings, "Thử biểu mẫu trên máy")
-    files[f"assets/{cms.SCRIPT.name}"] = root / cms.SCRIPT
+    for asset in (cms.SCRIPT, cms.RULES_SCRIPT, cms.STYLESHEET):
+        files[f"assets/{asset.name}"] = root / asset
     problems = [{"path": p.path, "line": p.line, "field": p.field, "message": p.message} for p in loaded.errors]
     files[f"{urls.CMS}{PROBLEMS_FILE}"] = json.dumps(problems, ensure_ascii=False, indent=1)
     return files

@@ -22,7 +22,7 @@ from ..content.history import commit_date
 from ..content.problems import ContentError, now_processing
 from ..hosting import minify
 from ..readers import assets
-from ..site import cms
+from ..editors import cms
 from ..site.lastmod import page_lastmod
 from ..site.settings import SettingsError
 from ..site.spec import PageSpec

@@ -24,7 +24,7 @@ from ..press.republish import Republish
 from ..press.structured_data import Head
 from ..press.syndication import Syndication
 from ..readers import images, search
-from ..site import cms, guide
+from ..editors import cms, guide
 from ..site.browse import browse_links
 from ..site.commendations import commendation_pages
 from ..site.pages import home_page, site_pages

@@ -61,3 +61,19 @@ def policy(script_hashes: list[str]) -> str:
     script = " ".join(["'self'", *script_hashes])
     directives = [DIRECTIVES[0], ("script-src", script), *DIRECTIVES[1:]]
     return "; ".join(f"{name} {value}" for name, value in directives)
+
+
+# The web form (/bien-tap/gui-bai/) gets a policy of its own, for its path only: Decap CMS compiles code at
+# run time (its configuration's validator: new Function, hence 'unsafe-eval', with no inline script still),
+# injects its component styles ('unsafe-inline' for styles only), shows chosen photos from blob: URLs and
+# talks to the forge's API (`origins`, from the form's configuration), nothing else.
+FORM_RELAXED = {"script-src": "'self' 'unsafe-eval'", "style-src": "'self' 'unsafe-inline'",
+                "img-src": "'self' data: blob:", "connect-src": "'self'"}
+
+
+def form_policy(origins: dict[str, list[str]]) -> str:
+    """`origins`: further sources per directive, e.g. {"connect-src": ["https://api.github.com"]}."""
+    values = dict(DIRECTIVES[:1]) | {"script-src": ""} | dict(DIRECTIVES[1:]) | FORM_RELAXED
+    for name, extra in origins.items():
+        values[name] = " ".join([values[name], *extra])
+    return "; ".join(f"{name} {value}" for name, value in values.items())

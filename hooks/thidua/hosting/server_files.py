@@ -10,10 +10,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import yaml
+
+from ..content import urls
+from ..editors import cms
 from . import csp
 
 FOLDER = "_nginx"
 CSP_CONF = "csp.conf"
+FORM_CSP_CONF = "csp-bieu-mau.conf"  # the web form's own policy, for its path only (deploy/nginx.conf)
 REDIRECT_MAP = "redirects.map"
 REDIRECT_HASH = "redirects-hash.conf"
 CSP_HEADER = "# Written by `thidua build` (hooks/thidua/hosting/csp.py)"
@@ -27,7 +32,18 @@ def write_csp(site_dir: Path) -> str:
     (folder / CSP_CONF).write_text(
         f"{CSP_HEADER}: the hashes follow the theme's inline scripts.\n"
         f'add_header Content-Security-Policy "{value}" always;\n', "utf-8")
+    (folder / FORM_CSP_CONF).write_text(
+        "# Written by `thidua build` (hooks/thidua/hosting/csp.py): the web form's policy, from its config.yml.\n"
+        f'add_header Content-Security-Policy "{csp.form_policy(_form_origins(site_dir))}" always;\n', "utf-8")
     return value
+
+
+def _form_origins(site_dir: Path) -> dict[str, list[str]]:
+    """The forge the built form talks to, read from the configuration the build wrote beside it."""
+    config = site_dir / urls.CMS / "config.yml"
+    if not config.is_file():
+        return {}
+    return cms.backend_origins(yaml.safe_load(config.read_text("utf-8")).get("backend", {}))
 
 
 def write_redirect_map(site_dir: Path, redirects: dict[str, str]) -> Path:

@@ -12,10 +12,11 @@ from ..checks.loader import grouping_properties
 from ..checks.schemas import extended_schema, load_schema
 from ..content import templates, urls
 from ..content.model import Corpus
-from .spec import PageSpec
+from ..site.spec import PageSpec
 
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+TIME_PATTERN = "^([01][0-9]|2[0-3]):[0-5][0-9]$"
 TYPE_LABELS = {"string": "chữ", "array": "danh sách", "object": "nhóm trường", "boolean": "true hoặc false",
                "integer": "số nguyên", "number": "số"}
 TITLE = "Các trường của một bài"

@@ -1,10 +1,11 @@
 """The editors' web form at /bien-tap/gui-bai/: Decap CMS, configured at every build from the exemplar schema
 and the content, so the form cannot drift from `thidua check` (as the field reference cannot).
 
-Labels and hints are the field reference's words (`guide.field_reference`); units and movements are choices
-read from the content; conditional requirements the CMS cannot express (consent for individuals, photo
-credits when a photo is set) travel as rules that `docs/assets/thidua-cms.js` enforces before saving.
-No MkDocs here: the adapter registers `cms_files`, and `thidua cms` writes the same files for offline use.
+Labels are the schema's titles; hints are written for an editor (`cms.hints` in the word catalogue), with
+the limits taken from the schema and the checker; units and movements are choices read from the content.
+What the configuration cannot express travels as rules generated from the checker (`rules.py`), which
+`docs/assets/thidua-cms.js` runs beside each field. The configuration uses only what Decap and Sveltia CMS
+both read. No MkDocs here: the adapter registers `cms_files`, and `thidua cms` writes the same files.
 """
 
 from __future__ import annotations
@@ -16,24 +17,29 @@ from pathlib import Path
 import yaml
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..checks import photos
 from ..checks.loader import grouping_properties
 from ..checks.schemas import extended_schema
 from ..content import urls
 from ..content.model import KIND_LABELS, Corpus
 from ..content.text import format_date
 from ..content.words import catalogue, word
-from . import guide
+from . import guide, rules
 
 BUNDLE = Path("node_modules") / "decap-cms" / "dist"  # installed by `npm ci` from package-lock.json
 BUNDLE_MAIN = "decap-cms.js"
 SCRIPT = Path("docs") / "assets" / "thidua-cms.js"
+RULES_SCRIPT = Path("docs") / "assets" / "thidua-rules.js"  # interprets the checker's rules (rules.py)
+STYLESHEET = Path("docs") / "assets" / "thidua-cms.css"  # the form at 375 px, our words on the sign-in screen
 TEMPLATE = "thidua/cms.html"
 COLLECTION = "exemplars"
+DATA = "bieu-mau.json"  # the rules, words and settings thidua-cms.js reads beside config.yml
 # Keys in the order `thidua new` writes them (a test holds the two together); schema keys not listed
 # here (a field added later) follow in the schema's order, so a new field appears without editing this file.
 KEY_ORDER = ("title", "kind", "name", "unit", "movements", "date", "time", "summary", "consent", "award", "photo",
              "photo_alt", "photo_credit", "updated", "corrections", "aliases")
 NOT_OFFERED = frozenset({"sample"})  # sample content is for developers, never for ordinary editors
+LATER_EDITS = ("updated", "corrections", "aliases")  # not shown while a story is new
 MULTILINE_FROM = 300  # strings allowed this long get a text area
 
 
@@ -97,6 +103,20 @@ def cms_config(corpus: Corpus, schema: dict, settings: CmsSettings) -> dict:
     return config
 
 
+# Where each forge's API and avatars live when the configuration names no server of its own.
+FORGE_API = {"github": "https://api.github.com", "gitlab": "https://gitlab.com"}
+FORGE_IMAGES = {"github": ["https://avatars.githubusercontent.com"]}
+
+
+def backend_origins(backend: dict) -> dict[str, list[str]]:
+    """The origins the form in the browser must reach, by CSP directive: the forge's API, its avatars."""
+    name = backend.get("name", "")
+    api = backend.get("api_root") or backend.get("base_url") if name != "github" else FORGE_API["github"]
+    api = api or FORGE_API.get(name, "")
+    origin = "/".join(api.split("/")[:3]) if api.startswith("https://") else ""
+    return {"connect-src": [origin] if origin else [], "img-src": FORGE_IMAGES.get(name, [])}
+
+
 def _collection(corpus: Corpus, schema: dict) -> dict:
     return {
         "name": COLLECTION, "label": word("cms.collection"), "label_singular": word("cms.collection_singular"),
@@ -124,25 +144,26 @@ def form_fields(corpus: Corpus, schema: dict) -> list[dict]:
     return fields + [body]
 
 
-def _field(doc: guide.FieldDoc, spec: dict, required: bool, corpus: Corpus) -> dict:
-    field = {"name": doc.key, "label": doc.title, "required": required, "hint": _hint(doc)}
+def _field(doc: guide.FieldDoc, spec: dict, required: bool, corpus: Corpus, parent: str = "") -> dict:
+    field = {"name": doc.key, "label": doc.title, "required": required, "hint": _hint(f"{parent}{doc.key}", spec)}
     field.update(_widget(doc.key, spec, corpus))
     if doc.fields:  # a list of groups, e.g. corrections: date and note
         item_spec = spec.get("items", {})
         inner_required = set(item_spec.get("required", []))
-        field["fields"] = [_field(sub, item_spec["properties"][sub.key], sub.key in inner_required, corpus)
-                           for sub in doc.fields]
+        field["fields"] = [_field(sub, item_spec["properties"][sub.key], sub.key in inner_required, corpus,
+                                  f"{doc.key}.") for sub in doc.fields]
     return field
 
 
-def _hint(doc: guide.FieldDoc) -> str:
-    words = [doc.description.rstrip(".") + "."] if doc.description else []
-    if doc.required not in ("bắt buộc", "không bắt buộc"):  # conditional: say when, as the reference does
-        words.append(doc.required[:1].upper() + doc.required[1:] + ".")
-    rules = [r for r in doc.rules if not r.startswith("chỉ nhận")]  # choices are offered, not listed
-    if rules:
-        words.append(rules[0][:1].upper() + "; ".join(rules)[1:] + ".")
-    return " ".join(words)
+def _hint(key: str, spec: dict) -> str:
+    """For an editor: what to write (the catalogue's words, else the schema's), and the length in characters."""
+    hints = catalogue()["cms"]["hints"]
+    if key == "photo":
+        return word("cms.hints.photo", photos.MIN_WIDTH, photos.MAX_BYTES // (1024 * 1024))
+    words = hints.get(key) or spec.get("description", "")
+    if spec.get("maxLength") and spec.get("type") == "string" and key != "photo":
+        words += " " + word("cms.max_length", spec["maxLength"])
+    return words.strip()
 
 
 def _widget(key: str, spec: dict, corpus: Corpus) -> dict:
@@ -152,16 +173,20 @@ def _widget(key: str, spec: dict, corpus: Corpus) -> dict:
         return {"widget": "select", "multiple": True, "min": spec.get("minItems", 0),
                 "options": _movement_options(corpus)}
     if key == "photo":
-        return {"widget": "image", "choose_url": False, "media_library": {"config": {"max_file_size": 10_000_000}}}
+        return {"widget": "image", "choose_url": False,
+                "media_library": {"config": {"max_file_size": photos.MAX_BYTES}}}
     if "enum" in spec:
         labels = KIND_LABELS if key == "kind" else {}
         return {"widget": "select", "options": [{"label": labels.get(v, str(v)), "value": v} for v in spec["enum"]]}
     kind = spec.get("type")
     if kind == "boolean":
         return {"widget": "boolean", "default": False}
-    if spec.get("pattern") == guide.DATE_PATTERN:
+    if spec.get("pattern") == guide.DATE_PATTERN:  # a date picker; "today" is today in Vietnam (thidua-cms.js)
         return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY", "time_format": False,
-                "picker_utc": True}
+                "picker_utc": False}
+    if spec.get("pattern") == guide.TIME_PATTERN:
+        return {"widget": "datetime", "format": "HH:mm", "date_format": False, "time_format": "HH:mm",
+                "picker_utc": False}
     if kind == "array":
         items = spec.get("items", {})
         if "enum" in items:  # a grouping's terms (content/groupings.yml), labelled as the grouping names them
@@ -170,21 +195,9 @@ def _widget(key: str, spec: dict, corpus: Corpus) -> dict:
                     "options": [{"label": terms.get(v, str(v)), "value": v} for v in items["enum"]]}
         if items.get("type") == "object":
             return {"widget": "list", "collapsed": False}
-        return {"widget": "list", "field": {"name": "item", "label": word("cms.list_item"), "widget": "string",
-                                            **_pattern(items)}}
-    widget = "text" if spec.get("maxLength", 0) >= MULTILINE_FROM else "string"
-    return {"widget": widget, **_pattern(spec)}
-
-
-def _pattern(spec: dict) -> dict:
-    """Decap checks one pattern per field: the schema's own, or its length as a pattern."""
-    if spec.get("pattern"):
-        message = spec.get("x-message", "").split(" (")[0] or word("cms.bad_format")
-        return {"pattern": [spec["pattern"], message[:1].upper() + message[1:]]}
-    if spec.get("maxLength"):
-        low = spec.get("minLength", 0)
-        return {"pattern": [f"^[\\s\\S]{{{low},{spec['maxLength']}}}$", word("cms.max_length", spec["maxLength"])]}
-    return {}
+        return {"widget": "list", "field": {"name": "item", "label": word("cms.list_item"), "widget": "string"}}
+    # Lengths and patterns are checked by the checker's own rules (rules.py), in its words, not by Decap's.
+    return {"widget": "text" if spec.get("maxLength", 0) >= MULTILINE_FROM else "string"}
 
 
 def _unit_options(corpus: Corpus) -> list[dict]:
@@ -203,44 +216,27 @@ def _period_hint(corpus: Corpus) -> str:
     return word("cms.period", "; ".join(periods))
 
 
-def save_rules(schema: dict) -> list[dict]:
-    """Requirements that depend on another field, from the schema: checked in the browser before saving."""
-    rules = []
-    for trigger, needs in schema.get("dependentRequired", {}).items():
-        for needed in needs:
-            title = schema["properties"][needed].get("title", needed)
-            when = schema["properties"][trigger].get("title", trigger).lower()
-            rules.append({"if_set": trigger, "require": needed, "equals": None,
-                          "message": word("cms.required_with", title, when)})
-    condition, then = schema.get("if", {}), schema.get("then", {})
-    trigger = next(iter(condition.get("properties", {}).items()), None)
-    if trigger and "const" in trigger[1]:
-        for needed in then.get("required", []):
-            message = _plain(then.get("x-required", {}).get(needed, f"{needed}: bắt buộc"))
-            equals = then.get("properties", {}).get(needed, {}).get("const")
-            if equals is True:  # the checker names the key; the form shows the switch's label
-                message = word("cms.turn_on", message, schema["properties"][needed].get("title", needed))
-            rules.append({"if_equals": [trigger[0], trigger[1]["const"]], "require": needed,
-                          "equals": equals, "message": message})
-    return rules
-
-
-def _plain(message: str) -> str:
-    """The checker's message without its English tag: "… công bố (consent required)" → "… công bố"."""
-    return message.rsplit(" (", 1)[0] if message.endswith(")") else message
-
-
 def config_yaml(config: dict) -> str:
-    header = "# Tạo tự động từ lược đồ bài và nội dung (hooks/thidua/site/cms.py) mỗi lần dựng trang: đừng sửa tay.\n"
+    header = "# Tạo tự động từ lược đồ bài và nội dung (hooks/thidua/editors/cms.py) mỗi lần dựng trang: đừng sửa tay.\n"
     return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=120)
 
 
-def render_page(root: Path, site_name: str, schema: dict) -> str:
+def form_data(corpus: Corpus, schema: dict, site_name: str) -> dict:
+    """What the form's script reads beside the configuration: the checker's rules, the CMS's words in
+    Vietnamese, the site's name for the sign-in screen, and the fields kept for later edits."""
+    return {"rules": rules.form_rules(corpus, schema), "locale": catalogue()["cms_locale"],
+            "words": {key: word(f"cms.{key}") for key in ("today", "summary_title", "warnings_title", "problems_title",
+                                                             "problems_title")},
+            "site_name": site_name, "later": list(LATER_EDITS), "collection": COLLECTION}
+
+
+def render_page(root: Path, site_name: str) -> str:
     env = Environment(loader=FileSystemLoader(str(root / "overrides")), autoescape=select_autoescape(["html"]))
-    rules = json.dumps(save_rules(schema), ensure_ascii=False).replace("</", "<\\/")
-    return env.get_template(TEMPLATE).render(site_name=site_name, rules=rules, bundle=f"js/{BUNDLE_MAIN}",
-                                            words=catalogue()["cms"],
-                                            script=f"../../assets/{SCRIPT.name}", guide_url=f"../../{urls.EDITORS_GUIDE}")
+    return env.get_template(TEMPLATE).render(site_name=site_name, bundle=f"js/{BUNDLE_MAIN}", words=catalogue()["cms"],
+                                            data=DATA, script=f"../../assets/{SCRIPT.name}",
+                                            stylesheet=f"../../assets/{STYLESHEET.name}",
+                                            rules_script=f"../../assets/{RULES_SCRIPT.name}",
+                                            guide_url=f"../../{urls.EDITORS_GUIDE}")
 
 
 def bundle_files(root: Path) -> dict[str, Path]:
@@ -260,11 +256,13 @@ def exemplar_schema(corpus: Corpus) -> dict:
 
 
 def cms_files(root: Path, corpus: Corpus, schema: dict, settings: CmsSettings, site_name: str) -> dict[str, str | Path]:
-    """Every file of /bien-tap/gui-bai/ by site path: text generated now, or an installed file to copy."""
+    """Every file of /bien-tap/gui-bai/ by site path: text generated now, or an installed file to copy.
+    Its scripts and stylesheet under assets/ are docs/ files, which MkDocs copies (`thidua cms` adds them)."""
     config = cms_config(corpus, schema, settings)
     files: dict[str, str | Path] = {
-        f"{urls.CMS}index.html": render_page(root, site_name, schema),
+        f"{urls.CMS}index.html": render_page(root, site_name),
         f"{urls.CMS}config.yml": config_yaml(config),
+        f"{urls.CMS}{DATA}": json.dumps(form_data(corpus, schema, site_name), ensure_ascii=False),
     }
     files.update(bundle_files(root))
     return files

@@ -11,12 +11,12 @@ from dataclasses import replace
 from pathlib import Path
 
 from PIL import Image
-from test_check_corpus import CASES, PHOTO_CASES, check
+from checks.test_check_corpus import CASES, PHOTO_CASES, check
 from thidua.checks.loader import load_corpus
 from thidua.checks.rendering import body_renderer, site_markdown
 from thidua.checks.sanitize import urls_in
 from thidua.checks.schemas import SCHEMA_DIR, load_schema
-from thidua.site.guide import field_reference, field_reference_markdown
+from thidua.editors.guide import field_reference, field_reference_markdown
 
 REPO = Path(__file__).resolve().parents[2]
 GUIDE = REPO / "docs" / "bien-tap"

@@ -1,4 +1,4 @@
-"""The web form /bien-tap/gui-bai/ (hooks/thidua/site/cms.py): its configuration follows the schema and the
+"""The web form /bien-tap/gui-bai/ (hooks/thidua/editors/cms.py): its configuration follows the schema and the
 content, and the built page is served from the site, out of search engines, sitemap and feeds."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import yaml
 from thidua.checks.loader import load_corpus
 from thidua.checks.schemas import load_schema
 from thidua.cli.scaffold import Answers, render
-from thidua.site import cms, guide
+from thidua.editors import cms, guide
 from thidua.site.settings import config_problems
 
 JS_BUDGET = 1_500_000  # bytes gzip, every script the form's page can load (issue 13)
@@ -25,15 +25,28 @@ def fields_of(config: dict) -> dict[str, dict]:
     return {f["name"]: f for f in config["collections"][0]["fields"]}
 
 
-def test_every_field_has_the_label_and_the_words_of_the_field_reference(site):
+def test_every_field_has_the_schemas_label_and_a_hint_written_for_an_editor(site):
     schema = load_schema("exemplar")
     fields = fields_of(cms.cms_config(load_corpus(site.root), schema, SETTINGS))
+    keys = set(schema["properties"]) | {"individual", "collective", "YYYY", "HH:MM", "true", "YAML"}
     for doc in guide.field_reference(schema):
         if doc.key in cms.NOT_OFFERED:
             continue
-        assert fields[doc.key]["label"] == doc.title
-        assert doc.description.rstrip(".") in fields[doc.key]["hint"]
-        assert fields[doc.key]["required"] == (doc.required == "bắt buộc"), doc.key
+        field = fields[doc.key]
+        assert field["label"] == doc.title
+        assert field["required"] == (doc.required == "bắt buộc"), doc.key
+        # No key, no YAML, no format the widget already handles, no sentence said twice.
+        assert not [key for key in keys if re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])", field["hint"])], field["hint"]
+        sentences = [s.strip() for s in field["hint"].split(".") if s.strip()]
+        assert len(sentences) == len(set(sentences)), field["hint"]
+
+
+def test_lengths_are_said_in_the_hint_and_the_photo_limits_in_its_own_units(site):
+    fields = fields_of(cms.cms_config(load_corpus(site.root), load_schema("exemplar"), SETTINGS))
+    assert fields["summary"]["hint"].endswith("Tối đa 300 ký tự.")
+    assert "rộng ít nhất 800 px, nặng tối đa 10 MB" in fields["photo"]["hint"]
+    assert fields["photo"]["media_library"]["config"]["max_file_size"] == 10 * 1024 * 1024  # the checker's 10 MB
+    assert "pattern" not in fields["summary"]  # the checker's rules say it, in its words (rules.py)
 
 
 def test_sample_is_not_offered_and_the_body_is_last(site):
@@ -58,14 +71,11 @@ def test_units_and_movements_are_choices_of_every_id_with_its_name(site):
     assert {o["value"]: o["label"] for o in movements["options"]} == {m.id: m.short_title for m in corpus.movements.values()}
 
 
-def test_lengths_and_patterns_come_from_the_schema(site):
+def test_dates_are_picked_in_vietnam_time_and_times_with_a_time_picker(site):
     fields = fields_of(cms.cms_config(load_corpus(site.root), load_schema("exemplar"), SETTINGS))
-    summary = re.compile(fields["summary"]["pattern"][0])
-    assert summary.match("a" * 300) and not summary.match("a" * 301)
-    assert fields["summary"]["pattern"][1] == "Tối đa 300 ký tự"
-    alias = fields["aliases"]["field"]["pattern"]
-    assert alias[0] == load_schema("exemplar")["properties"]["aliases"]["items"]["pattern"]
-    assert fields["date"]["format"] == "YYYY-MM-DD" and fields["date"]["date_format"] == "DD/MM/YYYY"
+    assert fields["date"]["format"] == "YYYY-MM-DD" and fields["date"]["picker_utc"] is False
+    assert fields["time"]["widget"] == "datetime" and fields["time"]["format"] == "HH:mm"
+    assert fields["time"]["date_format"] is False
 
 
 def test_the_date_hint_gives_the_plans_period(site):
@@ -73,12 +83,14 @@ def test_the_date_hint_gives_the_plans_period(site):
     assert "từ 01/08/2023 đến 31/12/2023" in date_field["hint"]
 
 
-def test_conditional_requirements_become_save_rules_with_the_checkers_words():
-    rules = cms.save_rules(load_schema("exemplar"))
-    consent = next(r for r in rules if r["require"] == "consent")
+def test_conditional_requirements_travel_to_the_form_in_its_labels_not_its_keys():
+    from thidua.editors import rules
+
+    found = rules.requirements(load_schema("exemplar"))
+    consent = next(r for r in found if r["require"] == "consent")
     assert consent["if_equals"] == ["kind", "individual"] and consent["equals"] is True
-    assert consent["message"].startswith("gương cá nhân cần consent: true")
-    assert {r["require"] for r in rules if r.get("if_set") == "photo"} == {"photo_alt", "photo_credit"}
+    assert "“Đồng ý công bố”" in consent["message"] and "consent" not in consent["message"]
+    assert {r["require"] for r in found if r.get("if_set") == "photo"} == {"photo_alt", "photo_credit"}
 
 
 def test_the_form_writes_keys_in_the_order_thidua_new_writes_them(site):
@@ -192,3 +204,14 @@ def test_a_forge_the_form_cannot_use_is_refused_at_its_line_in_mkdocs_yml(tmp_pa
                                          "      repo: so/kho\n", encoding="utf-8")
     problems = [str(p) for p in config_problems(tmp_path)]
     assert problems == ["mkdocs.yml:5: extra.thidua.cms.backend: chỉ nhận github, gitlab hoặc gitea (cms backend)"]
+
+
+def test_the_forms_policy_lets_it_reach_its_forge_and_nothing_else():
+    from thidua.hosting import csp
+
+    github = dict(part.split(" ", 1) for part in csp.form_policy(cms.backend_origins({"name": "github"})).split("; "))
+    assert github["connect-src"] == "'self' https://api.github.com"
+    assert github["script-src"] == "'self' 'unsafe-eval'" and github["frame-ancestors"] == "'none'"
+    gitlab = cms.backend_origins({"name": "gitlab", "base_url": "https://gitlab.tinh.example/api"})
+    assert gitlab["connect-src"] == ["https://gitlab.tinh.example"]
+    assert cms.backend_origins({"name": "gitea", "base_url": "http://gitea.local"})["connect-src"] == []  # https only
