@@ -10,7 +10,8 @@ archived feeds: the subscription document holds the latest change of the 50 stor
 of 50 changes (oldest first) are archive documents that never change, so an agency can walk back to the first
 story. An archive entry is brief (title, lede, dates, unit, links to the page and the ninjs): the whole story,
 its movements and photo are one request away. RSS and JSON Feed carry the subscription document's entries; a
-JSON reader walks every story through the catalog (/api/catalog.json).
+JSON reader walks every story through the catalog (/api/catalog.json). Each story is there once, as HTML (JSON
+Feed's content_html, no content_text copy: readers render the HTML), and no document is indented.
 """
 
 from __future__ import annotations
@@ -145,11 +146,6 @@ def entry_html(story: Story, terms: Terms, overrides: Path) -> str:
     return render(overrides, "thidua/press/entry.html", **entry_context(story, terms)).strip()
 
 
-def entry_text(story: Story, terms: Terms, overrides: Path) -> str:
-    """The same as plain text, for JSON Feed's content_text."""
-    return render(overrides, "thidua/press/entry.txt", **entry_context(story, terms)).strip()
-
-
 def _generator(feed: Feed, terms: Terms, self_kind: str, updated: datetime, contents: dict[str, str] | None,
                entries: Sequence[Change], links: dict[str, str]) -> FeedGenerator:
     """`contents` None: brief entries, for archive documents."""
@@ -227,7 +223,7 @@ def atom(feed: Feed, terms: Terms, updated: datetime, contents: dict[str, str]) 
     found = archives(feed)
     if found:
         links["prev-archive"] = found[-1].url
-    return _generator(feed, terms, "atom", updated, contents, feed.entries, links).atom_str(pretty=True, encoding="UTF-8")
+    return _generator(feed, terms, "atom", updated, contents, feed.entries, links).atom_str(pretty=False, encoding="UTF-8")
 
 
 def atom_archive(archive: Archive, terms: Terms) -> bytes:
@@ -242,20 +238,21 @@ def atom_archive(archive: Archive, terms: Terms) -> bytes:
     fg = _generator(archive.feed, terms, "atom", feed_updated(archive.entries, archive.entries[0].at),
                     None, archive.entries, links)
     fg.register_extension("fh", ArchiveExtension, atom=True, rss=False)
-    return fg.atom_str(pretty=False, encoding="UTF-8")  # walked by programs: no indentation
+    return fg.atom_str(pretty=False, encoding="UTF-8")
 
 
 def rss(feed: Feed, terms: Terms, updated: datetime, contents: dict[str, str]) -> bytes:
     fg = _generator(feed, terms, "rss", updated, contents, feed.entries, {"self": feed.url("rss")})
-    return fg.rss_str(pretty=True, encoding="UTF-8")
+    return fg.rss_str(pretty=False, encoding="UTF-8")
 
 
-def json_feed(feed: Feed, terms: Terms, contents: dict[str, str], texts: dict[str, str]) -> bytes:
+def json_feed(feed: Feed, terms: Terms, contents: dict[str, str], texts: dict[str, str] | None = None) -> bytes:
+    """`texts`: a plain-text copy for each entry, for feeds whose `json_item` uses one (the commendations')."""
     return _json_document(feed, terms, feed.entries, contents, texts)
 
 
 def _json_document(feed: Feed, terms: Terms, entries: Sequence[Change], contents: dict[str, str],
-                   texts: dict[str, str]) -> bytes:
+                   texts: dict[str, str] | None) -> bytes:
     absolute = lambda url: urls.absolute(terms.site_url, url)  # noqa: E731
     items = [(feed.json_item or _json_item)(change, terms, contents, texts) for change in entries]
     document = {
@@ -271,7 +268,7 @@ def _json_document(feed: Feed, terms: Terms, entries: Sequence[Change], contents
     return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-def _json_item(change: Change, terms: Terms, contents: dict[str, str], texts: dict[str, str]) -> dict:
+def _json_item(change: Change, terms: Terms, contents: dict[str, str], _texts: dict[str, str] | None) -> dict:
     absolute = lambda url: urls.absolute(terms.site_url, url)  # noqa: E731
     story = change.item
     ex = story.exemplar
@@ -281,7 +278,6 @@ def _json_item(change: Change, terms: Terms, contents: dict[str, str], texts: di
         "title": ex.display_title,
         "summary": summary(change),
         "content_html": contents[ex.id],
-        "content_text": texts[ex.id],
         "date_published": iso(story.published),
         "date_modified": iso(change.at),
         "authors": [{"name": story.unit.name, "url": absolute(urls.unit(story.unit.id))}],
