@@ -225,18 +225,6 @@ def test_the_republish_html_has_byline_date_photo_first_published_line_licence_a
     assert f'&lt;link rel="canonical" href="{url}"&gt;' in pasted
 
 
-def test_the_republish_text_is_reflowed_into_paragraphs_with_the_same_attribution(built_repo):
-    text = _areas(built_repo.page(STORY))["td-republish-text"]
-    source = (REPO / "exemplars/nhan-vat-mau-ho-tro-dich-vu-cong.md").read_text("utf-8")
-    assert "cán bộ\ncó thể" in source  # the Markdown breaks this sentence…
-    assert "một cán bộ có thể hướng dẫn" in text and "cán bộ\ncó thể" not in text  # …the text does not
-    for paragraph in text.split("\n\n"):
-        lines = paragraph.split("\n")
-        assert len(lines) == 1 or all(line.startswith("- ") for line in lines[1:]) or lines[0] == "Đính chính:", lines
-    assert f"Bài viết được đăng lần đầu trên Thi đua nước rút Bình Thuận 2023 tại {SITE_URL + STORY}." in text
-    assert f'<link rel="canonical" href="{SITE_URL + STORY}">' in text and "CC BY 4.0" in text
-
-
 def test_json_feed_content_html_carries_the_sample_warning_and_source_with_no_plain_text_copy(built_repo):
     for item in read_json(built_repo, "feed.json")["items"]:
         assert "Nội dung mẫu: nhân vật và sự việc không có thật" in item["content_html"]
