@@ -150,7 +150,7 @@ def test_every_xml_feed_parses_without_error_newest_first_with_absolute_links(pr
         assert dates == sorted(dates, reverse=True), folder
         for entry in parsed.entries:
             assert entry.link.startswith(SITE_URL)
-            for href in re.findall(r'(?:href|src)="([^"]*)"', entry.content[0].value):
+            for href in re.findall(r'(?:href|src)="([^"]*)"', entry.content[0].value if "content" in entry else ""):
                 assert href.startswith(("https://", "http://", "mailto:")), (folder, href)
 
 
@@ -179,6 +179,26 @@ def test_the_site_feed_entry_carries_title_summary_unit_movements_photo_and_date
     corrected = by_link[SITE_URL + "guong-dien-hinh/bai-moi-doi-ma/"]
     assert corrected.published.startswith("2023-12-10") and corrected.updated.startswith("2023-12-15")
     assert "Sửa tên đơn vị." in corrected.content[0].value
+
+
+def test_only_the_site_feeds_carry_the_text_a_topic_feed_links_to_it_with_the_rest_of_the_entry(press):
+    """A movement's or unit's feed repeats no story's text (the site's feed, the page and the ninjs hold it):
+    its entries keep the lede, the unit, the movements, the photo, the dates and the links."""
+    site = {e.link: e for e in feedparser.parse((out(press) / "feed.xml").read_bytes()).entries}
+    topic_dirs = [d for d in feed_dirs(press) if d.relative_to(out(press)).parts[:1] in (("phong-trao",), ("don-vi",))]
+    assert topic_dirs and all("content" in e for e in site.values())
+    for folder in topic_dirs:
+        for name in ("feed.xml", "rss.xml"):
+            for entry in feedparser.parse((folder / name).read_bytes()).entries:
+                assert "content" not in entry and entry.summary and entry.author, (folder, name)
+                assert entry.link in site or entry.link.startswith(SITE_URL + "guong-dien-hinh/")
+        for item in json.loads((folder / "feed.json").read_text("utf-8"))["items"]:
+            assert "content_html" not in item and item["content_text"] and item["_thidua"]["ninjs"].startswith(SITE_URL)
+    unit = feedparser.parse((out(press) / "don-vi/ham-thuan-bac/feed.xml").read_bytes())
+    photo = next(e for e in unit.entries if e.link.endswith("/to-tu-quan-mau-duong-lang-xanh/"))
+    assert photo.media_content[0]["url"].endswith("to-tu-quan-mau-duong-lang-xanh-1200.jpg")
+    assert photo.author == "Hàm Thuận Bắc" and len(photo.tags) == 3  # two movements, and "sample"
+    assert any(link.type == "application/ninjs+json" for link in photo.links)
 
 
 def test_feed_updated_is_the_newest_entry_change_not_the_build_clock(press):
