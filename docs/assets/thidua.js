@@ -27,17 +27,38 @@
     });
   });
 
-  /* The republish box's copy buttons: hidden without JavaScript, where the text stays selectable. */
+  /* The republish box's plain text, drawn from its HTML (the page holds the story's copy once): one paragraph
+     per block, a blank line between, the photo's description and address, no tag. */
+  var BLOCKS = "h2, h3, p, li, figcaption, img";
+  function plainText(html) {
+    var body = new DOMParser().parseFromString(html, "text/html").body;  // inert: nothing in it runs or loads
+    return Array.prototype.filter.call(body.querySelectorAll(BLOCKS), function (block) {
+      return !block.querySelector(BLOCKS);
+    }).map(function (block) {
+      if (block.tagName === "IMG") return "Mô tả ảnh: " + block.alt + " — " + block.getAttribute("src");
+      return (block.tagName === "LI" ? "- " : "") + block.textContent.replace(/\s+/g, " ").trim();
+    }).filter(Boolean).join("\n\n");
+  }
+
+  /* The republish box's copy buttons: hidden without JavaScript, where the HTML stays selectable. */
   document.querySelectorAll(".td-copy[data-copy]").forEach(function (button) {
     var area = document.getElementById(button.dataset.copy);
     var status = button.closest("section").querySelector(".td-copy__status");
+    var asText = button.dataset.copyAs === "text";
     button.hidden = false;
     button.addEventListener("click", function () {
       var done = function () { status.textContent = "Đã sao chép vào bộ nhớ tạm."; };
-      area.focus(); area.select();
+      var copied = asText ? plainText(area.value) : area.value;
       if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(area.value).then(done, function () { document.execCommand("copy"); done(); });
-      } else { document.execCommand("copy"); done(); }
+        navigator.clipboard.writeText(copied).then(done, function () { fallback(copied); done(); });
+      } else { fallback(copied); done(); }
     });
   });
+
+  /* Without the asynchronous clipboard (plain http): copy what a scratch textarea selects. */
+  function fallback(text) {
+    var scratch = document.createElement("textarea");
+    scratch.value = text; scratch.setAttribute("readonly", ""); scratch.style.position = "fixed"; scratch.style.opacity = "0";
+    document.body.appendChild(scratch); scratch.select(); document.execCommand("copy"); scratch.remove();
+  }
 })();

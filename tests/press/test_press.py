@@ -150,7 +150,7 @@ def test_every_xml_feed_parses_without_error_newest_first_with_absolute_links(pr
         assert dates == sorted(dates, reverse=True), folder
         for entry in parsed.entries:
             assert entry.link.startswith(SITE_URL)
-            for href in re.findall(r'(?:href|src)="([^"]*)"', entry.content[0].value):
+            for href in re.findall(r'(?:href|src)="([^"]*)"', entry.content[0].value if "content" in entry else ""):
                 assert href.startswith(("https://", "http://", "mailto:")), (folder, href)
 
 
@@ -179,6 +179,26 @@ def test_the_site_feed_entry_carries_title_summary_unit_movements_photo_and_date
     corrected = by_link[SITE_URL + "guong-dien-hinh/bai-moi-doi-ma/"]
     assert corrected.published.startswith("2023-12-10") and corrected.updated.startswith("2023-12-15")
     assert "Sửa tên đơn vị." in corrected.content[0].value
+
+
+def test_only_the_site_feeds_carry_the_text_a_topic_feed_links_to_it_with_the_rest_of_the_entry(press):
+    """A movement's or unit's feed repeats no story's text (the site's feed, the page and the ninjs hold it):
+    its entries keep the lede, the unit, the movements, the photo, the dates and the links."""
+    site = {e.link: e for e in feedparser.parse((out(press) / "feed.xml").read_bytes()).entries}
+    topic_dirs = [d for d in feed_dirs(press) if d.relative_to(out(press)).parts[:1] in (("phong-trao",), ("don-vi",))]
+    assert topic_dirs and all("content" in e for e in site.values())
+    for folder in topic_dirs:
+        for name in ("feed.xml", "rss.xml"):
+            for entry in feedparser.parse((folder / name).read_bytes()).entries:
+                assert "content" not in entry and entry.summary and entry.author, (folder, name)
+                assert entry.link in site or entry.link.startswith(SITE_URL + "guong-dien-hinh/")
+        for item in json.loads((folder / "feed.json").read_text("utf-8"))["items"]:
+            assert "content_html" not in item and item["content_text"] and item["_thidua"]["ninjs"].startswith(SITE_URL)
+    unit = feedparser.parse((out(press) / "don-vi/ham-thuan-bac/feed.xml").read_bytes())
+    photo = next(e for e in unit.entries if e.link.endswith("/to-tu-quan-mau-duong-lang-xanh/"))
+    assert photo.media_content[0]["url"].endswith("to-tu-quan-mau-duong-lang-xanh-1200.jpg")
+    assert photo.author == "Hàm Thuận Bắc" and len(photo.tags) == 3  # two movements, and "sample"
+    assert any(link.type == "application/ninjs+json" for link in photo.links)
 
 
 def test_feed_updated_is_the_newest_entry_change_not_the_build_clock(press):
@@ -220,8 +240,9 @@ def test_json_feed_has_the_fields_of_json_feed_1_1(press):
     assert [i["date_published"] for i in items] == sorted((i["date_published"] for i in items), reverse=True)
     for item in items:
         assert item["id"].startswith("tag:thidua.binhthuan.example,") and item["url"].startswith(SITE_URL)
-        for key in ("title", "summary", "content_html", "content_text", "date_modified", "authors", "tags"):
+        for key in ("title", "summary", "content_html", "date_modified", "authors", "tags"):
             assert item[key], key
+        assert "content_text" not in item  # the story once, as HTML: readers render it
         datetime.fromisoformat(item["date_published"])
         assert item["date_modified"] >= item["date_published"]
     photo = next(i for i in items if i["url"].endswith("/to-tu-quan-mau-duong-lang-xanh/"))
@@ -260,7 +281,8 @@ def test_ninjs_carries_version_people_subjects_places_and_rights(press):
     assert doc["firstCreated"].startswith("2023-12-10") and doc["versionCreated"].startswith("2023-12-15")
     assert doc["headlines"][0]["value"] == SAMPLE_PREFIX + f"Bài {PUBLISHED_TOKEN} có mã cũ và đính chính"
     assert doc["pubStatus"] == "withheld"
-    assert {b["contentType"] for b in doc["bodies"]} == {"text/html", "text/plain"}
+    [body] = doc["bodies"]  # the story once, as HTML; its counts are of the text a reader reads
+    assert body["contentType"] == "text/html" and body["value"].startswith("<p>") and body["wordCount"] > 0
     assert doc["people"] == [{"name": "Cá nhân mẫu E", "rel": "about"}]
     assert [s["literal"] for s in doc["subjects"]] == ["cai-cach-hanh-chinh", "medtop:11000000"]
     assert doc["organisations"][0]["literal"] == "so-ban-nganh-tinh"
@@ -360,7 +382,7 @@ def test_every_story_page_has_a_republish_box_with_simple_html_attribution_and_l
     stories = json.loads((out(press) / "api/catalog.json").read_text("utf-8"))["exemplars"]
     for story in stories:
         areas = republish_of(press, story["id"])
-        assert set(areas) == {"td-republish-html", "td-republish-text"}
+        assert set(areas) == {"td-republish-html"}  # the story once: the plain text is drawn from it when copied
         attribution = f"Nguồn: {SITE_NAME} — {story['url']}"
         parser = _Tags()
         parser.feed(areas["td-republish-html"])
@@ -373,15 +395,14 @@ def test_every_story_page_has_a_republish_box_with_simple_html_attribution_and_l
                 assert attrs["href"].startswith(("https://", "http://", "mailto:"))
         text_html = html.unescape(re.sub(r"<[^>]+>", "", areas["td-republish-html"]))
         assert attribution in text_html and "CC BY 4.0" in text_html
-        assert attribution in areas["td-republish-text"] and "CC BY 4.0" in areas["td-republish-text"]
-        assert areas["td-republish-text"].split("\n\n")[story["sample"]] == story["title"]
+        assert f"<h2>{html.escape(story['title'], quote=False)}</h2>" in areas["td-republish-html"]
 
 
 def test_the_hostile_story_leaves_no_script_handler_or_javascript_link_anywhere(press):
     areas = republish_of(press, "bai-doc-hai")
     assert "liên kết nội bộ" in areas["td-republish-html"]
     assert f'href="{SITE_URL}guong-dien-hinh/to-tu-quan-mau-duong-lang-xanh/"' in areas["td-republish-html"]
-    assert "Tiêu đề nhỏ" in areas["td-republish-text"]
+    assert "Tiêu đề nhỏ" in areas["td-republish-html"]
     for path in out(press).rglob("*"):
         if path.is_file() and path.suffix in (".html", ".xml", ".json", ".csv"):
             text = path.read_text("utf-8")

@@ -225,23 +225,11 @@ def test_the_republish_html_has_byline_date_photo_first_published_line_licence_a
     assert f'&lt;link rel="canonical" href="{url}"&gt;' in pasted
 
 
-def test_the_republish_text_is_reflowed_into_paragraphs_with_the_same_attribution(built_repo):
-    text = _areas(built_repo.page(STORY))["td-republish-text"]
-    source = (REPO / "exemplars/nhan-vat-mau-ho-tro-dich-vu-cong.md").read_text("utf-8")
-    assert "cán bộ\ncó thể" in source  # the Markdown breaks this sentence…
-    assert "một cán bộ có thể hướng dẫn" in text and "cán bộ\ncó thể" not in text  # …the text does not
-    for paragraph in text.split("\n\n"):
-        lines = paragraph.split("\n")
-        assert len(lines) == 1 or all(line.startswith("- ") for line in lines[1:]) or lines[0] == "Đính chính:", lines
-    assert f"Bài viết được đăng lần đầu trên Thi đua nước rút Bình Thuận 2023 tại {SITE_URL + STORY}." in text
-    assert f'<link rel="canonical" href="{SITE_URL + STORY}">' in text and "CC BY 4.0" in text
-
-
-def test_json_feed_content_text_carries_the_sample_warning_and_source_like_content_html(built_repo):
+def test_json_feed_content_html_carries_the_sample_warning_and_source_with_no_plain_text_copy(built_repo):
     for item in read_json(built_repo, "feed.json")["items"]:
-        for field in ("content_html", "content_text"):
-            assert "Nội dung mẫu: nhân vật và sự việc không có thật" in item[field]
-            assert f"Nguồn: Thi đua nước rút Bình Thuận 2023 — {item['url']}" in re.sub(r"<[^>]+>", "", item[field])
+        assert "Nội dung mẫu: nhân vật và sự việc không có thật" in item["content_html"]
+        assert f"Nguồn: Thi đua nước rút Bình Thuận 2023 — {item['url']}" in re.sub(r"<[^>]+>", "", item["content_html"])
+        assert "content_text" not in item  # the story once per item: JSON Feed 1.1 asks for one of the two
 
 
 # --- ninjs -----------------------------------------------------------------------------------------

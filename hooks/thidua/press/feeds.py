@@ -10,7 +10,11 @@ archived feeds: the subscription document holds the latest change of the 50 stor
 of 50 changes (oldest first) are archive documents that never change, so an agency can walk back to the first
 story. An archive entry is brief (title, lede, dates, unit, links to the page and the ninjs): the whole story,
 its movements and photo are one request away. RSS and JSON Feed carry the subscription document's entries; a
-JSON reader walks every story through the catalog (/api/catalog.json).
+JSON reader walks every story through the catalog (/api/catalog.json). Each story is there once, as HTML (JSON
+Feed's content_html, no content_text copy: readers render the HTML), and no document is indented. The site's
+feeds carry each story's text; a movement's, unit's or term's feeds carry all the rest (lede, unit, movements,
+photo, dates, links to the page and the ninjs) but not the text, which the site's feed, the page and the ninjs
+already hold: forty and more feeds repeating it weighed 4 KB per story at 1,000 stories.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ from .versions import story_changes
 MAX_ENTRIES = 50
 # A movement's, unit's or term's three feeds hold fewer, as WordPress's do by default: there are forty and
 # more of them, and at 50 full entries each they weighed 12 KB per story at 1,000 stories (20: 6 KB). A
-# reader polling daily misses nothing; an agency backfills through the archives.
+# reader polling daily misses nothing; an agency backfills through the archives. Their entries carry no text.
 TOPIC_ENTRIES = 10
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 GENERATOR = "thidua"
@@ -59,6 +63,7 @@ class Feed:
     group: str = "site"  # "site", "movement", "unit" or "term"
     label: str = ""  # short name for listings
     size: int = MAX_ENTRIES  # entries in the subscription document and changes in each archive page
+    whole: bool = True  # entries carry the story's text (the site's feeds); False: everything but the text
     # Feeds of other items than stories (commendations): how one item becomes an entry and a JSON Feed item.
     entry: Callable | None = None  # (fe, change, terms, self_kind, contents or None) -> None; None: `_entry`
     json_item: Callable | None = None  # (change, terms, contents, texts) -> dict; None: `_json_item`
@@ -103,10 +108,11 @@ def site_feeds(corpus: Corpus, stories: dict[str, Story], site_name: str,
     stories' own dates alone."""
     log = changes.in_order(story_changes(stories.values(), None) if log is None else log)
 
-    def feed(page, title, description, exemplars, *rest) -> Feed:
+    def feed(page, title, description, exemplars, group, *rest) -> Feed:
         chosen = [stories[e.id] for e in exemplars]
         keys = {story.identity for story in chosen}
-        return Feed(page, title, description, chosen, [c for c in log if c.key in keys], *rest)
+        return Feed(page, title, description, chosen, [c for c in log if c.key in keys], group, *rest,
+                    whole=group == "site")  # a topic's feed leaves the text to the site's feed and the ninjs
 
     feeds = [feed("", site_name, f"Gương điển hình mới nhất — {site_name}", corpus.exemplars_newest_first,
                   "site", "Toàn trang")]
@@ -145,11 +151,6 @@ def entry_html(story: Story, terms: Terms, overrides: Path) -> str:
     return render(overrides, "thidua/press/entry.html", **entry_context(story, terms)).strip()
 
 
-def entry_text(story: Story, terms: Terms, overrides: Path) -> str:
-    """The same as plain text, for JSON Feed's content_text."""
-    return render(overrides, "thidua/press/entry.txt", **entry_context(story, terms)).strip()
-
-
 def _generator(feed: Feed, terms: Terms, self_kind: str, updated: datetime, contents: dict[str, str] | None,
                entries: Sequence[Change], links: dict[str, str]) -> FeedGenerator:
     """`contents` None: brief entries, for archive documents."""
@@ -178,7 +179,8 @@ def _generator(feed: Feed, terms: Terms, self_kind: str, updated: datetime, cont
 
 
 def _entry(fe, change: Change, terms: Terms, self_kind: str, contents: dict[str, str] | None) -> None:
-    """The whole story; `contents` None: a brief entry, for archive documents."""
+    """The whole story (without its text when `contents` lacks it); `contents` None: a brief entry, for
+    archive documents."""
     story = change.item
     _essentials(fe, change, terms)
     if contents is None:  # who and when, and links to the whole story: its page and its ninjs (pubStatus
@@ -186,7 +188,8 @@ def _entry(fe, change: Change, terms: Terms, self_kind: str, contents: dict[str,
         return
     if story.exemplar.sample:  # for machines: never to be republished (no label: RSS would print it as the term)
         fe.category(term=SAMPLE_CATEGORY, scheme=urls.absolute(terms.site_url, urls.SAMPLE_SCHEME))
-    fe.content(contents[story.exemplar.id], type="html")
+    if story.exemplar.id in contents:
+        fe.content(contents[story.exemplar.id], type="html")
     # The one author rule: the unit wrote the story; the board publishes the site (the feed's author).
     fe.author(name=story.unit.name, uri=urls.absolute(terms.site_url, urls.unit(story.unit.id)))
     fe.dc.dc_creator(story.unit.name)
@@ -222,12 +225,17 @@ def _essentials(fe, change: Change, terms: Terms) -> None:
     fe.updated(change.at)  # when this version reached the site; no rights per entry: the feed's own apply
 
 
+def carried(feed: Feed, contents: dict[str, str]) -> dict[str, str]:
+    """The texts a feed's entries carry: every story's in the site's feeds, none in a topic's."""
+    return contents if feed.whole else {}
+
+
 def atom(feed: Feed, terms: Terms, updated: datetime, contents: dict[str, str]) -> bytes:
     links = {"self": feed.url("atom")}
     found = archives(feed)
     if found:
         links["prev-archive"] = found[-1].url
-    return _generator(feed, terms, "atom", updated, contents, feed.entries, links).atom_str(pretty=True, encoding="UTF-8")
+    return _generator(feed, terms, "atom", updated, carried(feed, contents), feed.entries, links).atom_str(pretty=False, encoding="UTF-8")
 
 
 def atom_archive(archive: Archive, terms: Terms) -> bytes:
@@ -242,20 +250,21 @@ def atom_archive(archive: Archive, terms: Terms) -> bytes:
     fg = _generator(archive.feed, terms, "atom", feed_updated(archive.entries, archive.entries[0].at),
                     None, archive.entries, links)
     fg.register_extension("fh", ArchiveExtension, atom=True, rss=False)
-    return fg.atom_str(pretty=False, encoding="UTF-8")  # walked by programs: no indentation
+    return fg.atom_str(pretty=False, encoding="UTF-8")
 
 
 def rss(feed: Feed, terms: Terms, updated: datetime, contents: dict[str, str]) -> bytes:
-    fg = _generator(feed, terms, "rss", updated, contents, feed.entries, {"self": feed.url("rss")})
-    return fg.rss_str(pretty=True, encoding="UTF-8")
+    fg = _generator(feed, terms, "rss", updated, carried(feed, contents), feed.entries, {"self": feed.url("rss")})
+    return fg.rss_str(pretty=False, encoding="UTF-8")
 
 
-def json_feed(feed: Feed, terms: Terms, contents: dict[str, str], texts: dict[str, str]) -> bytes:
-    return _json_document(feed, terms, feed.entries, contents, texts)
+def json_feed(feed: Feed, terms: Terms, contents: dict[str, str], texts: dict[str, str] | None = None) -> bytes:
+    """`texts`: a plain-text copy for each entry, for feeds whose `json_item` uses one (the commendations')."""
+    return _json_document(feed, terms, feed.entries, carried(feed, contents), texts)
 
 
 def _json_document(feed: Feed, terms: Terms, entries: Sequence[Change], contents: dict[str, str],
-                   texts: dict[str, str]) -> bytes:
+                   texts: dict[str, str] | None) -> bytes:
     absolute = lambda url: urls.absolute(terms.site_url, url)  # noqa: E731
     items = [(feed.json_item or _json_item)(change, terms, contents, texts) for change in entries]
     document = {
@@ -271,7 +280,7 @@ def _json_document(feed: Feed, terms: Terms, entries: Sequence[Change], contents
     return (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-def _json_item(change: Change, terms: Terms, contents: dict[str, str], texts: dict[str, str]) -> dict:
+def _json_item(change: Change, terms: Terms, contents: dict[str, str], _texts: dict[str, str] | None) -> dict:
     absolute = lambda url: urls.absolute(terms.site_url, url)  # noqa: E731
     story = change.item
     ex = story.exemplar
@@ -280,8 +289,6 @@ def _json_item(change: Change, terms: Terms, contents: dict[str, str], texts: di
         "url": story.url,
         "title": ex.display_title,
         "summary": summary(change),
-        "content_html": contents[ex.id],
-        "content_text": texts[ex.id],
         "date_published": iso(story.published),
         "date_modified": iso(change.at),
         "authors": [{"name": story.unit.name, "url": absolute(urls.unit(story.unit.id))}],
@@ -296,6 +303,10 @@ def _json_item(change: Change, terms: Terms, contents: dict[str, str], texts: di
             "licence": {"name": terms.licence.name, "url": terms.licence.url},
         },
     }
+    if ex.id in contents:
+        item["content_html"] = contents[ex.id]
+    else:  # JSON Feed 1.1 wants content_html or content_text: a topic feed's item has its lede as its text
+        item["content_text"] = item.pop("summary")
     if story.photo is not None:
         item["image"] = story.photo.url
         item["attachments"] = [{"url": story.photo.url, "mime_type": story.photo.content_type,

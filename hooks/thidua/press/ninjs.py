@@ -45,10 +45,8 @@ def ninjs(story: Story, terms: Terms, share_size: int | None = None) -> dict:
         "slugline": ex.id,
         "headlines": [{"role": "main", "contentType": "text/plain", "value": ex.display_title}],
         "descriptions": [{"role": "summary", "contentType": "text/plain", "value": ex.summary}],
-        "bodies": [
+        "bodies": [  # the story once, as simple HTML: a plain-text copy was a third of the file
             {"role": "main", "contentType": "text/html", "value": story.html,
-             "charCount": len(story.text), "wordCount": len(story.text.split())},
-            {"role": "main", "contentType": "text/plain", "value": story.text,
              "charCount": len(story.text), "wordCount": len(story.text.split())},
         ],
         "by": story.unit.name,  # the one author rule: the unit wrote it, the board publishes (infoSources)

@@ -22,7 +22,6 @@ ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt", "width", "height"}, "*": set(
 @dataclass(frozen=True)
 class Republish:
     html: str
-    text: str
     attribution: str
     licence_name: str
     licence_url: str
@@ -36,5 +35,4 @@ def simple_html(fragment: str) -> str:
 def republish(story: Story, terms: Terms, overrides: Path) -> Republish:
     context = {"story": story, "terms": terms, "sample_warning": SAMPLE_WARNING}
     html = simple_html(render(overrides, "thidua/press/republish.html", **context)).strip()
-    text = render(overrides, "thidua/press/republish.txt", **context).strip()
-    return Republish(html, text, terms.attribution_line(story.url), terms.licence.name, terms.licence.url)
+    return Republish(html, terms.attribution_line(story.url), terms.licence.name, terms.licence.url)

@@ -157,14 +157,13 @@ class Syndication:
 
     def _write_feeds(self, put) -> None:
         contents = {sid: feeds.entry_html(s, self.terms, self.overrides) for sid, s in self.stories.items()}
-        texts = {sid: feeds.entry_text(s, self.terms, self.overrides) for sid, s in self.stories.items()}
         every = self.feeds
         fallback = feeds.feed_updated(every[0].entries, feeds.site_fallback(self.corpus))  # the site's last change
         for feed in every:
             updated = feeds.feed_updated(feed.entries, fallback)
             put(feed.url("atom"), feeds.atom(feed, self.terms, updated, contents))
             put(feed.url("rss"), feeds.rss(feed, self.terms, updated, contents))
-            put(feed.url("json"), feeds.json_feed(feed, self.terms, contents, texts))
+            put(feed.url("json"), feeds.json_feed(feed, self.terms, contents))
             for archive in feeds.archives(feed):
                 put(archive.url, feeds.atom_archive(archive, self.terms))
 
