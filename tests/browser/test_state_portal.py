@@ -62,11 +62,3 @@ def test_in_bai_prints_the_page_without_its_chrome_with_its_address_and_date(pho
     canonical = phone.locator("link[rel=canonical]").get_attribute("href")
     assert printed.is_visible() and canonical in printed.inner_text() and date_label in printed.inner_text()
 
-
-def test_without_javascript_the_buttons_that_need_it_are_not_shown(chromium, base_url):
-    context = chromium.new_context(viewport={"width": 375, "height": 800}, java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{base_url}/guong-dien-hinh/{HOA}/")
-    for name in ("In bài", "Sao chép liên kết", "Chuyên mục"):
-        assert page.get_by_role("button", name=name).count() == 0 or not page.get_by_role("button", name=name).is_visible(), name
-    context.close()
