@@ -17,8 +17,15 @@
     form.addEventListener("pointerdown", load);
   });
 
+  /* "In bài" on stories and the plan: hidden without JavaScript, where the browser's own Print remains. */
+  document.querySelectorAll(".td-print__button").forEach(function (button) {
+    button.parentElement.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+
   /* "Sao chép liên kết" in the share box. */
   document.querySelectorAll("[data-td-copy]").forEach(function (button) {
+    button.hidden = false;
     button.addEventListener("click", function () {
       var status = button.nextElementSibling, url = (document.querySelector("link[rel=canonical]") || location).href;
       var done = function () { status.textContent = "Đã sao chép liên kết."; };

@@ -98,9 +98,9 @@ def test_every_message_of_the_broken_corpus_is_explained_on_the_errors_page():
         assert explained in page, line
 
 
-def test_the_guide_is_in_the_navigation_and_links_its_pages(built_repo):
+def test_every_page_footer_leads_to_the_guide_which_links_its_pages(built_repo):
     home = built_repo.page("")
-    assert "Hướng dẫn biên tập" in home
+    assert '<a href="bien-tap/">Dành cho biên tập viên</a>' in home
     guide = built_repo.page("bien-tap/")
     for target in ("vi-du/", "anh-va-su-dong-y/", "thong-bao-loi/", "truong-du-lieu/"):
         assert f'href="{target}' in guide or f'href="../bien-tap/{target}' in guide, target

@@ -56,6 +56,15 @@ def test_a_unit_page_shows_its_type_exemplars_and_report_status(built_repo):
     assert CORPUS.exemplars["to-tu-quan-mau-duong-lang-xanh"].title in text
 
 
+def test_a_unit_of_a_type_that_does_not_report_shows_no_report_status_nor_notes_for_editors(built_repo):
+    page = built_repo.page("don-vi/cum-khoi-thi-dua-01")
+    text = main_text(page)
+    assert "Cụm, Khối thi đua" in text
+    assert "báo cáo đúng hạn" not in text and "Chưa có báo cáo" not in text and 'id="bao-cao"' not in page
+    assert "biên tập viên" not in text
+    assert "tình hình báo cáo" not in page, "nor does its description promise one"
+
+
 @pytest.mark.parametrize("submitted, status", [("2023-12-15", "Đã báo cáo đúng hạn"),
                                                ("2023-12-18", "Báo cáo trễ hạn")])
 def test_a_unit_page_says_whether_the_report_came_by_the_deadline(site, submitted, status):
@@ -120,6 +129,9 @@ def test_long_listings_are_paginated(site):
     assert "Trang 2 / 2" in text_of(site.page("phong-trao/van-hoa-cong-so/trang/2"))
     assert "Trang 2 / 2" in text_of(site.page("don-vi/tuy-phong/trang/2"))
     assert "Trang 2 / 2" in text_of(site.page("guong-dien-hinh/trang/2"))
+    for listing in ("phong-trao/van-hoa-cong-so", "don-vi/tuy-phong/trang/2", "guong-dien-hinh", "guong-dien-hinh/tap-the"):
+        page = site.page(listing)
+        assert page.count('<nav class="td-pagination') == 2, f"{listing}: page links above and below the stories"
 
 
 def test_a_story_with_code_does_not_load_material_s_script(site):

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..checks.loader import load
 from ..content.problems import Problem
 from ..content.words import word
-from ..site.settings import SettingsError, config_problems, parse_as_of, press_contact_warnings
+from ..site.settings import SettingsError, config_problems, parse_as_of, contact_warnings
 from . import cms_command, new_command, selection
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -136,7 +136,7 @@ def _build(args) -> int:
         return EXIT_ERRORS
     for warning in outcome.warnings:
         print(warning, file=sys.stderr)
-    for warning in press_contact_warnings(args.root):
+    for warning in contact_warnings(args.root):
         print(f"cảnh báo: {warning}", file=sys.stderr)
     print(f"Đã dựng trang vào {outcome.site}")
     print(report(outcome.footprint))

@@ -82,6 +82,9 @@ COMMENDATIONS_CSV = "api/khen-thuong.csv"  # one row per recipient of a consulta
 PRESS = "bao-chi/"
 SAMPLE_SCHEME = PRESS  # the scheme of feeds' sample category: the press page says what a sample is
 ABOUT = "gioi-thieu/"
+FEEDBACK = "gop-y/"  # how to write to the agency (a state portal's feedback channel)
+ACCESSIBILITY = "kha-nang-tiep-can/"  # the accessibility statement
+ENGLISH = "en/"  # the agency, its functions and contacts in English (words/en.yml)
 
 
 def feeds(page_url: str) -> dict[str, str]:

@@ -1,4 +1,5 @@
-"""The UI words: one Vietnamese catalogue (`words/vi.yml`) that Python and the templates both read."""
+"""The UI words: the Vietnamese catalogue (`words/vi.yml`) that Python and the templates both read, and an
+English one beside it (`words/en.yml`, the English page about the agency): a later English edition is data."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from typing import Any
 
 import yaml
 
-CATALOGUE = Path(__file__).resolve().parent.parent / "words" / "vi.yml"
+WORDS = Path(__file__).resolve().parent.parent / "words"
+CATALOGUE = WORDS / "vi.yml"
 
 
 @cache
-def catalogue() -> dict[str, Any]:
-    return yaml.safe_load(CATALOGUE.read_text("utf-8"))
+def catalogue(language: str = "vi") -> dict[str, Any]:
+    return yaml.safe_load((WORDS / f"{language}.yml").read_text("utf-8"))
 
 
 def word(key: str, *values: object) -> str:

@@ -98,7 +98,8 @@ def _unit_pages(corpus: Corpus, page_size: int) -> list[PageSpec]:
             pages.append(PageSpec(
                 urls.unit(unit.id, page.number), "thidua/unit.html", _numbered(unit.name, page), "unit",
                 body=unit.description if page.number == 1 else "", source=source("units", unit.id),
-                description=f"{unit.name}: loại đơn vị, gương điển hình, phong trào và tình hình báo cáo.",
+                description=f"{unit.name}: loại đơn vị, gương điển hình, phong trào"
+                            + (" và tình hình báo cáo." if corpus.unit_types[unit.type].reports else "."),
                 context={"unit": unit, "type": corpus.unit_types[unit.type], "page": page, "reports": reports,
                          "movements": corpus.movements_of_unit(unit.id),
                          "commendations": corpus.commendations_of_unit(unit.id),

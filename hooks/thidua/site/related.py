@@ -1,4 +1,6 @@
-"""A few stories to read next under a story: from the same unit first, then the same movements.
+"""A few stories to read next under a story ("Đọc thêm"): from the same unit first, then the newest of the same
+movements. Never the site's newest: every story page would then change with each new story (and the preview
+would render them all again).
 
 Each group is already newest first (Corpus.by_unit, by_movement), so only its head is looked at:
 the work per story stays the same however many stories the site has.

@@ -1,4 +1,5 @@
-"""The site's sections, one click from every page: the header's section bar and the phone menu."""
+"""The site's public sections, one click from every page: the header's section bar and the phone menu. The
+editors' guide is not one: every page's footer leads to it ("Dành cho biên tập viên")."""
 
 from __future__ import annotations
 
@@ -19,7 +20,6 @@ SECTIONS = (
     Section("Đơn vị", urls.UNITS),
     Section("Gương điển hình", urls.EXEMPLARS),
     Section("Báo chí", urls.PRESS),
-    Section("Hướng dẫn biên tập", urls.EDITORS_GUIDE),
     Section("Giới thiệu", urls.ABOUT),
 )
 

@@ -27,6 +27,8 @@ class Settings:
     attribution: str = ""  # "Nguồn: <attribution> — <link>"; the site's name when empty
     short_name: str = ""  # the header's name on phones; the site's name when empty
     press_contact: PressContact = field(default_factory=lambda: PressContact())
+    agency: Agency = field(default_factory=lambda: Agency())
+    related_agencies: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,26 @@ class PressContact:
         """The fields still empty or holding a sample value (".example", "XXX", "mẫu")."""
         return [name for name in ("email", "phone", "address")
                 if not getattr(self, name).strip() or PLACEHOLDER.search(getattr(self, name))]
+
+
+@dataclass(frozen=True)
+class Agency:
+    """The agency responsible for the site (every page's footer, the feedback, accessibility and English pages)."""
+
+    name: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+
+    def placeholders(self) -> list[str]:
+        return [name for name in ("name", "address", "phone", "email")
+                if not getattr(self, name).strip() or PLACEHOLDER.search(getattr(self, name))]
+
+
+@dataclass(frozen=True)
+class Link:
+    name: str
+    url: str
 
 
 PLACEHOLDER = re.compile(r"\.example\b|XXX|\bmẫu\b", re.IGNORECASE)
@@ -77,22 +99,31 @@ def settings_from(extra: dict, root: Path, site_url: str) -> Settings:
                     page_size=extra.get("page_size", DEFAULT_PAGE_SIZE),
                     licence=Licence(licence["name"], licence["url"]) if licence else DEFAULT_LICENCE,
                     attribution=extra.get("attribution", ""), short_name=extra.get("short_name", ""),
-                    press_contact=PressContact(**extra.get("press_contact", {})))
+                    press_contact=PressContact(**extra.get("press_contact", {})),
+                    agency=Agency(**extra.get("agency", {})),
+                    related_agencies=tuple(Link(**link) for link in extra.get("related_agencies", [])))
 
 
-def press_contact_warnings(root: Path) -> list[str]:
-    """One line per press contact field still a placeholder, for the CLI to print after a build.
+def contact_warnings(root: Path) -> list[str]:
+    """One line per contact field still a placeholder (the press contact, the responsible agency), for the CLI
+    to print after a build.
 
     Not MkDocs' logger: a strict build fails on any logged warning, and a sample config must build."""
     try:
         doc = read_section(root / CONFIG_FILE, ("extra", "thidua"))
     except ContentError:
         return []  # the build itself reports a broken config
-    raw = doc.meta.get("press_contact") if isinstance(doc.meta, dict) else None
-    contact = PressContact(**{k: v for k, v in (raw or {}).items() if k in ("email", "phone", "address")
-                              and isinstance(v, str)}) if isinstance(raw, dict) else PressContact()
-    return [f"{CONFIG_FILE}:{doc.line_of('press_contact.' + name)}: {SECTION}.press_contact.{name}: còn để trống hoặc là "
-            "giá trị mẫu; trang Báo chí cần liên hệ thật (placeholder)" for name in contact.placeholders()]
+    meta = doc.meta if isinstance(doc.meta, dict) else {}
+    warnings = []
+    for key, kind, why in (("press_contact", PressContact, "trang Báo chí cần liên hệ thật"),
+                           ("agency", Agency, "chân mọi trang cần tên và liên hệ thật của cơ quan chịu trách nhiệm")):
+        raw = meta.get(key)
+        fields = kind.__dataclass_fields__
+        found = kind(**{k: v for k, v in raw.items() if k in fields and isinstance(v, str)}) if isinstance(raw, dict) else kind()
+        warnings += [f"{CONFIG_FILE}:{doc.line_of(f'{key}.{name}')}: "
+                     f"{SECTION}.{key}.{name}: còn để trống hoặc là giá trị mẫu; {why} (placeholder)"
+                     for name in found.placeholders()]
+    return warnings
 
 
 def config_problems(root: Path) -> list[Problem]:

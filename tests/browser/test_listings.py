@@ -1,0 +1,63 @@
+"""Pages read like a news site, not documentation: on a phone a listing is compact rows (≤ 120 px a story, the
+thumbnail uncropped); headings never skip a level; the data table wears the site's palette; links on the press
+page are told apart without colour; no previous/next page footer outside the editors' guide."""
+
+from __future__ import annotations
+
+import pytest
+from test_portal import PAGE_KINDS
+
+LISTINGS = {"stories": "guong-dien-hinh/", "month": "guong-dien-hinh/thang/2023-10/", "unit": "don-vi/ham-thuan-bac/",
+            "movement": PAGE_KINDS["movement"]}
+
+
+@pytest.mark.parametrize("path", LISTINGS.values(), ids=LISTINGS.keys())
+def test_on_a_phone_a_listing_is_compact_rows_with_uncropped_thumbnails(phone, base_url, path):
+    phone.goto(f"{base_url}/{path}", wait_until="networkidle")
+    rows = phone.evaluate("""() => [...document.querySelectorAll('#noi-dung .td-card')].map(card => {
+        const img = card.querySelector('.td-card__thumb img');
+        const r = img && img.getBoundingClientRect();
+        return {height: card.getBoundingClientRect().height, title: card.querySelector('.td-card__title').innerText,
+                drawn: img ? r.width / r.height : null, own: img ? img.naturalWidth / img.naturalHeight : null,
+                fit: img ? getComputedStyle(img).objectFit : null};
+    })""")
+    assert rows, "the listing has stories"
+    for row in rows:
+        assert row["height"] <= 120, row
+        if row["own"]:
+            assert row["fit"] != "cover" and abs(row["drawn"] - row["own"]) / row["own"] < 0.03, row
+    assert phone.locator(".td-card__meta time").count() == len(rows), "each row has its date"
+
+
+@pytest.mark.parametrize("path", [*PAGE_KINDS.values(), LISTINGS["month"], "gop-y/", "kha-nang-tiep-can/", "en/"])
+def test_headings_never_skip_a_level(phone, base_url, path):
+    phone.goto(f"{base_url}/{path}")
+    levels = phone.evaluate("() => [...document.querySelectorAll('#noi-dung :is(h1,h2,h3,h4,h5,h6)')].map(h => +h.tagName[1])")
+    assert levels and levels[0] == 1
+    jumps = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+    assert not jumps, levels
+
+
+def test_the_data_table_wears_the_site_palette_not_a_note_box(phone, base_url):
+    phone.goto(f"{base_url}/")
+    summary = phone.locator("details.td-chart__data > summary").first
+    look = summary.evaluate("""s => ({bg: getComputedStyle(s).backgroundColor, icon: getComputedStyle(s, '::before').display,
+                                      border: getComputedStyle(s.parentElement).borderLeftColor})""")
+    assert look["icon"] == "none", "no pencil"
+    for colour in (look["bg"], look["border"]):
+        r, g, b = [int(float(v)) for v in colour[colour.index("(") + 1:].split(",")[:3]]
+        assert max(r, g, b) - min(r, g, b) < 16, f"grey, not Material's blue: {colour}"
+
+
+def test_links_on_the_press_page_are_told_apart_without_colour(phone, base_url):
+    phone.goto(f"{base_url}/bao-chi/")
+    plain = phone.evaluate("""() => [...document.querySelectorAll('#noi-dung a')]
+        .filter(a => !a.matches('.headerlink, .md-button'))
+        .filter(a => !getComputedStyle(a).textDecorationLine.includes('underline')).map(a => a.outerHTML.slice(0, 80))""")
+    assert not plain, plain
+
+
+@pytest.mark.parametrize("kind", ["home", "plans", "units", "browse", "months", "press", "about"])
+def test_no_previous_next_footer_outside_the_guide(phone, base_url, kind):
+    phone.goto(f"{base_url}/{PAGE_KINDS[kind]}")
+    assert phone.locator(".md-footer__link").count() == 0
