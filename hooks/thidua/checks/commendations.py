@@ -20,10 +20,9 @@ from ..content.source import MAX_LIST_FRONT_CHARS, Document, read_section
 from ..content.text import did_you_mean, fold, format_date
 from ..content.words import word
 from ..content.working_days import after_working_days, count_working_days, holidays_between
-from . import controls, hygiene, privacy, reading, schemas
+from . import controls, dates, hygiene, privacy, reading, schemas
 
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 FOLDER = "content/commendations"
 MAX_FRONT = MAX_LIST_FRONT_CHARS
 SCHEMA = "commendation"
@@ -75,8 +74,8 @@ def commendation(doc: Document, corpus: Corpus, working_days: int = DEFAULT_WORK
                     name=r["name"], unit=r.get("unit"), first=seen[key] + 1)))
             seen.setdefault(key, i)
     problems += references.problems
-    published = _date(doc, "date", m.get("date"), problems)
-    until = _date(doc, "comment_until", m.get("comment_until"), problems)
+    published = dates.real_date(doc, "date", m.get("date"), problems)
+    until = dates.real_date(doc, "comment_until", m.get("comment_until"), problems)
     if m.get("type") == CONSULTATION and published and until:
         problems += _window(doc, published, until, working_days)
     if any(p.is_error for p in problems):
@@ -129,12 +128,3 @@ def _personal_data(doc: Document) -> list[Problem]:
     return privacy.personal_data_problems(Document(doc.path, public, doc.body, doc.body_line, doc.lines))
 
 
-def _date(doc: Document, key: str, value, problems: list[Problem]) -> date | None:
-    """A real calendar date; values of the wrong shape are left to the schema's message."""
-    if not isinstance(value, str) or not ISO_DATE.match(value):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        problems.append(doc.problem(key, f"ngày {value} không tồn tại (impossible date)"))
-        return None

@@ -6,6 +6,8 @@ import re
 from datetime import date
 
 ISO_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"  # the schemas' pattern for a date
+ISO_DATE = re.compile(ISO_PATTERN)
+IMPOSSIBLE = "ngày {value} không tồn tại (impossible date)"
 _DAY_FIRST = re.compile(r"^\s*([0-9]{1,2})\s*[-/.]\s*([0-9]{1,2})\s*[-/.]\s*([0-9]{4})\s*$")  # 31-12-2023, 1/9/2023
 _YEAR_FIRST = re.compile(r"^\s*([0-9]{4})\s*[-/.]\s*([0-9]{1,2})\s*[-/.]\s*([0-9]{1,2})\s*$")  # 2023/12/31, 2023-9-1
 REWRITE = "; hãy viết “{iso}” (ngày {day:02d}/{month:02d}/{year}) (date rewritten)"
@@ -25,3 +27,15 @@ def rewrite_hint(value: str) -> str:
     except ValueError:
         return ""
     return REWRITE.format(iso=iso, day=day, month=month, year=year)
+
+
+def real_date(doc, key: str, value, problems: list) -> date | None:
+    """A real calendar date; values of the wrong shape are left to the schema's message, an impossible day
+    (2023-02-30) is added to `problems` at `key`."""
+    if not isinstance(value, str) or not ISO_DATE.match(value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        problems.append(doc.problem(key, IMPOSSIBLE.format(value=value)))
+        return None

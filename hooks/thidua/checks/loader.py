@@ -29,6 +29,7 @@ from ..content.text import photo_credit, slugify
 from . import (
     commendations,
     controls,
+    dates,
     docs,
     duplicates,
     groupings,
@@ -46,7 +47,6 @@ from . import (
 
 _reference = references.reference_problems  # the one place references are resolved, `thidua new`'s too
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 PHOTO_SUFFIX = re.compile(r"^[a-z0-9]{1,5}$")  # which format it is, the content decides (checks/photos.py)
 # A name with spaces or diacritics breaks `srcset` (candidates end at whitespace) and some feed readers.
 PHOTO_NAME = ("tên tệp ảnh “{name}” chỉ được có chữ thường không dấu, chữ số và gạch ngang: hãy đổi tên tệp "
@@ -186,17 +186,6 @@ class _Built:
     problems: list[Problem]
 
 
-def _date(doc: Document, key: str, value: str | None, problems: list[Problem]) -> date | None:
-    """A real calendar date; values of the wrong shape are left to the schema's message."""
-    if not isinstance(value, str) or not ISO_DATE.match(value):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        problems.append(doc.problem(key, f"ngày {value} không tồn tại (impossible date)"))
-        return None
-
-
 def _time(value):
     """A time of day the schema has already checked the shape of."""
     return parse_time(value) if isinstance(value, str) else None
@@ -240,7 +229,7 @@ def _plan(doc: Document) -> _Built:
     if problems:
         return _Built(None, problems)
     m = doc.meta
-    d = lambda key, value: _date(doc, key, value, problems)  # noqa: E731
+    d = lambda key, value: dates.real_date(doc, key, value, problems)  # noqa: E731
     plan = Plan(
         id=Path(doc.path).stem, title=m["title"], short_title=m.get("short_title", m["title"]), issuer=m["issuer"],
         signer_name=m["signer"]["name"], signer_title=m["signer"]["title"],
@@ -275,7 +264,7 @@ def _unit(doc: Document) -> _Built:
     if problems:
         return _Built(None, problems)
     m = doc.meta
-    reports = tuple(Report(r["plan"], _date(doc, f"reports[{i}].submitted", r["submitted"], problems), r["text"])
+    reports = tuple(Report(r["plan"], dates.real_date(doc, f"reports[{i}].submitted", r["submitted"], problems), r["text"])
                     for i, r in enumerate(m.get("reports", [])))
     return _Built(Unit(
         id=Path(doc.path).stem, name=m["name"], short_name=m.get("short_name", m["name"]), type=m["type"],
@@ -292,15 +281,15 @@ def _exemplar(doc: Document, corpus: Corpus, root: Path) -> _Built:
     problems += _reference(doc, "unit", m.get("unit"), corpus.units, "đơn vị")
     for i, movement in enumerate(m["movements"] if isinstance(m.get("movements"), list) else []):
         problems += _reference(doc, f"movements[{i}]", movement, corpus.movements, "phong trào")
-    published = _date(doc, "date", m.get("date"), problems)
-    updated = _date(doc, "updated", m.get("updated"), problems)
+    published = dates.real_date(doc, "date", m.get("date"), problems)
+    updated = dates.real_date(doc, "updated", m.get("updated"), problems)
     problems += periods.period_problems(doc, published, corpus)
     if published and updated and updated < published:
         problems.append(doc.problem("updated", "ngày cập nhật đứng trước ngày đăng (updated before date)"))
     at = _time(m.get("time"))
     corrections = []
     for i, c in enumerate(m["corrections"] if isinstance(m.get("corrections"), list) else []):
-        when = _date(doc, f"corrections[{i}].date", c.get("date") if isinstance(c, dict) else None, problems)
+        when = dates.real_date(doc, f"corrections[{i}].date", c.get("date") if isinstance(c, dict) else None, problems)
         if when and published and when < published:
             problems.append(doc.problem(f"corrections[{i}].date", "ngày đính chính đứng trước ngày đăng"))
         if when and isinstance(c, dict) and isinstance(c.get("note"), str):
