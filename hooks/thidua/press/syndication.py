@@ -7,6 +7,7 @@ build, has it write feeds, ninjs, the catalog, share images and redirects into t
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 
@@ -80,7 +81,7 @@ class Syndication:
     def republish(self, exemplar_id: str) -> Republish:
         return republish(self.stories[exemplar_id], self.terms, self.overrides)
 
-    @property
+    @cached_property  # the press page and the feed files read the same feeds: their history is read once
     def feeds(self) -> list[feeds.Feed]:
         log = story_changes(self.stories.values(), self.history)
         return feeds.site_feeds(self.corpus, self.stories, self.terms.site_name, log)
