@@ -61,10 +61,11 @@ def _damage(text: str) -> list[str]:
         found.append(REPLACEMENT)
     if not unicodedata.is_normalized("NFC", text):
         found.append(NOT_NFC)
-    elif misplaced := marks.misplaced_mark(text):
-        found.append(misplaced)
-    elif _stray_marks(text):  # a Vietnamese mark NFC could not put on its letter
-        found.append(STRAY_MARK)
+    elif marks.has_mark(text):  # rare: NFC carries Vietnamese marks precomposed
+        if misplaced := marks.misplaced_mark(text):
+            found.append(misplaced)
+        elif _stray_marks(text):  # a Vietnamese mark NFC could not put on its letter
+            found.append(STRAY_MARK)
     return found
 
 

@@ -7,6 +7,9 @@ unbreakable line across every page that prints the title. A Vietnamese letter ca
 
 from __future__ import annotations
 
+import functools
+import re
+import sys
 import unicodedata
 
 from ..content.problems import Problem
@@ -19,8 +22,15 @@ MARKS_PILED = ("có hơn {limit} dấu chồng lên một chữ (dấu U+{code:0
                "nhiều nhất hai dấu, hãy xóa dấu thừa (combining marks piled up)")
 
 
+def has_mark(text: str) -> bool:
+    """Whether `text` holds any combining mark: most text holds none, and then there is nothing to look at."""
+    return _any_mark().search(text) is not None
+
+
 def misplaced_mark(text: str) -> str | None:
     """The first combining mark that follows no letter or piles up, as a message naming its position."""
+    if not has_mark(text):
+        return None
     marks = -1  # marks on the current letter; -1: the previous character is not a letter
     for index, ch in enumerate(text):
         category = unicodedata.category(ch)
@@ -45,3 +55,16 @@ def _marks_within(letter: str) -> int:
     """How many marks a precomposed letter already carries (ệ: two)."""
     decomposed = unicodedata.normalize("NFD", letter)
     return sum(1 for ch in decomposed[1:] if unicodedata.category(ch).startswith("M"))
+
+
+@functools.cache
+def _any_mark() -> re.Pattern[str]:
+    """One character class of every combining mark this Python's Unicode knows (built once, in C thereafter)."""
+    ranges: list[list[int]] = []
+    for code in range(sys.maxunicode + 1):
+        if unicodedata.category(chr(code)).startswith("M"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return re.compile("[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]")
