@@ -28,3 +28,11 @@ def test_a_mark_without_a_letter_or_piled_up_is_named_at_its_position(text, mess
 
 def test_one_or_two_marks_on_a_letter_are_left_to_the_other_checks():
     assert misplaced_mark("q\u0301") is None and misplaced_mark("A\u20dd\u20dd") is None
+
+
+def test_the_quick_look_for_marks_knows_every_mark_of_this_unicode():
+    import sys
+
+    from thidua.checks.marks import _any_mark
+
+    assert _any_mark().pattern == _any_mark((range(sys.maxunicode + 1),)).pattern

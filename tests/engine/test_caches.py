@@ -55,3 +55,21 @@ def test_a_warm_build_decodes_no_photo_draws_no_card_and_starts_no_process(site,
     again = site.build()
     assert decoded and set(decoded) == {1}  # only the check's reduced decoding; no rendition made again
     assert {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.suffix in (".jpg", ".webp", ".png")} == published
+
+
+def test_a_warm_build_renders_no_story_again_and_publishes_the_same_bytes(site, monkeypatch):
+    from collections import OrderedDict
+
+    import markdown
+    from thidua.checks import rendering
+
+    site.exemplar("doc-them", body="Đoạn một của câu chuyện.\n\n## Kết quả\n\nĐoạn hai, có [nguồn](https://example.org/).")
+    first = site.build()
+    published = {p.relative_to(first): p.read_bytes() for p in first.rglob("*") if p.is_file()}
+    monkeypatch.setattr(rendering, "_RENDERED", OrderedDict())  # a new process: only .cache/ remembers
+    converted = []
+    real = markdown.Markdown.convert
+    monkeypatch.setattr(markdown.Markdown, "convert", lambda md, text: converted.append(text) or real(md, text))
+    again = site.build()
+    assert converted and not any("Đoạn một của câu chuyện." in text for text in converted)
+    assert {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()} == published

@@ -43,6 +43,7 @@ from . import (
     schemas,
     strays,
     tone,
+    verdicts,
 )
 
 _reference = references.reference_problems  # the one place references are resolved, `thidua new`'s too
@@ -79,6 +80,7 @@ def load_corpus(root: Path) -> Corpus:
 def load(root: Path) -> Loaded:
     root = root.resolve()
     reading.begin(root)
+    remembered = verdicts.begin(root)
     problems: list[Problem] = files.link_problems(root)
     reader = _Reader(root, problems)
     unit_types = {key: UnitType(key, order=n, **value) for n, (key, value)
@@ -95,6 +97,7 @@ def load(root: Path) -> Loaded:
     corpus.commendations = reader.each(root / commendations.FOLDER, commendations.builder(corpus, root), commendations.MAX_FRONT)
     problems += strays.stray_problems(root) + docs.docs_problems(root)  # change only with a full reading
     across = _across_stories(corpus, reader.documents)
+    verdicts.finish(remembered)
     return Loaded(corpus, sorted(set(problems + across)), reader.documents, problems)
 
 
@@ -274,8 +277,10 @@ def _unit(doc: Document) -> _Built:
 
 
 def _exemplar(doc: Document, corpus: Corpus, root: Path) -> _Built:
-    problems = _base_problems(doc, "exemplar", EXEMPLAR_PLAIN_FIELDS, grouping_properties(corpus))
-    problems += tone.tone_problems(doc) + privacy.personal_data_problems(doc) + placeholders.placeholder_problems(doc)
+    extra = grouping_properties(corpus)
+    problems = verdicts.remembered(doc, lambda: (
+        _base_problems(doc, "exemplar", EXEMPLAR_PLAIN_FIELDS, extra) + tone.tone_problems(doc)
+        + privacy.personal_data_problems(doc) + placeholders.placeholder_problems(doc)), story=True, context=repr(extra))
     problems = references.with_suggested_ids(problems, doc, corpus)  # `unit: Hàm Thuận Nam`: its id
     m = doc.meta
     problems += _reference(doc, "unit", m.get("unit"), corpus.units, "đơn vị")

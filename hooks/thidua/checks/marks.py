@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 import unicodedata
 
 from ..content.problems import Problem
@@ -57,11 +56,16 @@ def _marks_within(letter: str) -> int:
     return sum(1 for ch in decomposed[1:] if unicodedata.category(ch).startswith("M"))
 
 
+# Where Unicode puts combining marks: planes 0 and 1, and the variation selectors of plane 14 (planes 2 and 3
+# hold ideographs, 4 to 13 nothing yet, 15 and 16 private use). A test compares with every code point.
+PLANES_WITH_MARKS = (range(0, 0x20000), range(0xE0000, 0xF0000))
+
+
 @functools.cache
-def _any_mark() -> re.Pattern[str]:
+def _any_mark(planes: tuple[range, ...] = PLANES_WITH_MARKS) -> re.Pattern[str]:
     """One character class of every combining mark this Python's Unicode knows (built once, in C thereafter)."""
     ranges: list[list[int]] = []
-    for code in range(sys.maxunicode + 1):
+    for code in (code for plane in planes for code in plane):
         if unicodedata.category(chr(code)).startswith("M"):
             if ranges and ranges[-1][1] == code - 1:
                 ranges[-1][1] = code

@@ -40,9 +40,20 @@ class Reading:
     def render(self, body: str, story: bool) -> Rendered:
         """What the build makes of `body`: a story as the build's story renderer does (the build then reuses
         this rendering), a page as MkDocs renders it (its own link rewriting leaves every verdict as it was)."""
+        return self._for(story).rendered(body)
+
+    def recall(self, body: str, story: bool) -> Rendered | None:
+        """What this reading has rendered of `body`, if it has."""
+        return self._for(story).known(body)
+
+    def remember(self, body: str, story: bool, rendered: Rendered) -> None:
+        """Take `rendered` as this reading's rendering of `body` (one remembered from an earlier run)."""
+        self._for(story).remember(body, rendered)
+
+    def _for(self, story: bool) -> BodyRenderer:
         if story not in self._renderers:
             self._renderers[story] = self._renderer(story)
-        return self._renderers[story].rendered(body)
+        return self._renderers[story]
 
     def _renderer(self, story: bool) -> BodyRenderer:
         """The site's renderer; MkDocs' own extensions when mkdocs.yml cannot say (its YAML errors are the
@@ -76,6 +87,10 @@ _CURRENT: ContextVar[Reading] = ContextVar("thidua_reading")
 def begin(root: Path) -> None:
     """Read the site at `root` from now on (the loader calls this once per load)."""
     _CURRENT.set(Reading(root))
+
+
+def current() -> Reading:
+    return _CURRENT.get()
 
 
 def body_problems(doc: Document, story: bool, reading: Reading | None = None) -> list[Problem]:

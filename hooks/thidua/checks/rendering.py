@@ -59,17 +59,24 @@ class BodyRenderer:
         return done.html, done.toc_tokens
 
     def rendered(self, text: str) -> Rendered:
-        key = (self._key, text)
-        if key in _RENDERED:
-            _RENDERED.move_to_end(key)
-            return _RENDERED[key]
+        if (done := self.known(text)) is not None:
+            return done
         self._md.reset()
         self._md.thidua_as_written = {}
         html = self._md.convert(text)
-        _RENDERED[key] = Rendered(html, getattr(self._md, "toc_tokens", []), self._md.thidua_as_written)
+        return self.remember(text, Rendered(html, getattr(self._md, "toc_tokens", []), self._md.thidua_as_written))
+
+    def known(self, text: str) -> Rendered | None:
+        key = (self._key, text)
+        if key in _RENDERED:
+            _RENDERED.move_to_end(key)
+        return _RENDERED.get(key)
+
+    def remember(self, text: str, rendered: Rendered) -> Rendered:
+        _RENDERED[(self._key, text)] = rendered
         if len(_RENDERED) > MAX_REMEMBERED:
             _RENDERED.popitem(last=False)
-        return _RENDERED[key]
+        return rendered
 
 
 MAX_REMEMBERED = 5_000  # bodies: every story of a large campaign, and the preview's edits, within memory
