@@ -46,8 +46,9 @@ class Verdicts:
         """`judge()`'s problems for `doc`, judged now only if this document was never judged before in this
         `context` (what else the checks read: the schema's added fields); the body's rendering (as a story or a
         page) comes back with them, for the build to reuse."""
-        key = hashlib.sha256(repr((_checker(), self.settings, context, story, doc.path, doc.meta, doc.lines, doc.body,
-                                   doc.body_line)).encode("utf-8", "surrogatepass")).hexdigest()
+        document = (doc.path, doc.meta, doc.lines, doc.body, doc.body_line)
+        key = hashlib.sha256(repr((checker_version(), self.settings, context, story, document))
+                             .encode("utf-8", "surrogatepass")).hexdigest()
         entry = self.known.get(key)
         if entry is not None:
             try:
@@ -119,7 +120,7 @@ def _read(path: Path) -> dict:
 
 
 @cache
-def _checker() -> str:
+def checker_version() -> str:
     """The checker as it runs now: every file of the package, and the libraries that render and validate."""
     digest = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*")):

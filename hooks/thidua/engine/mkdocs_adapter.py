@@ -26,7 +26,11 @@ from ..editors import cms
 from ..site.lastmod import page_lastmod
 from ..site.settings import SettingsError
 from ..site.spec import PageSpec
+from . import ENGINE, caches
+from .page_cache import PageCache
 from .site_build import SiteBuild, SiteInfo
+
+REUSED_TEMPLATE = "thidua/reused.html"  # a story page as rendered by an earlier build (engine/page_cache.py)
 
 
 def source_uri(url: str) -> str:
@@ -40,6 +44,10 @@ class ThiduaHooks:
     def __init__(self) -> None:
         self.site: SiteBuild | None = None
         self.assets: dict[str, str] = {}  # our CSS and JS: plain name -> content-hashed name
+        self.reuse_pages = True  # the preview says no: its pages carry the reload script
+        self.page_cache: PageCache | None = None
+        self.page_keys: dict[str, str] = {}  # story page URL -> its key in the page cache
+        self.reused: dict[str, str] = {}  # story page URL -> its HTML from the page cache
 
     def on_config(self, config):
         if self.site is not None:  # a previous build of `mkdocs serve` that failed midway
@@ -53,6 +61,9 @@ class ThiduaHooks:
             raise PluginError(f"Nội dung chưa hợp lệ, chưa thể dựng trang:\n{err}") from None
         except (SettingsError, cms.CmsError) as err:
             raise PluginError(str(err)) from None
+        self.page_keys, self.reused = {}, {}
+        self.page_cache = PageCache(info.root, self.site.settings.as_of, f"{ENGINE} {config.site_url}") \
+            if self.reuse_pages else None
         now_processing(None)
         return config
 
@@ -77,6 +88,7 @@ class ThiduaHooks:
         return files
 
     def on_env(self, env, config, files):
+        env.auto_reload = False  # one build, one set of templates: no stat() of each include on each page
         env.filters.update(self.site.template_filters())
         env.globals.update(self.site.template_globals())
         env.globals["thidua_asset"] = self.assets.__getitem__
@@ -87,9 +99,15 @@ class ThiduaHooks:
         return page
 
     def on_post_page(self, output: str, page, config) -> str:
-        """Every page lighter as it is rendered, so the preview serves what the build publishes."""
+        """Every page lighter as it is rendered, so the preview serves what the build publishes; a story page
+        kept for the next build."""
         now_processing(None)
-        return minify.collapse(output)
+        if page.url in self.reused:
+            return output
+        output = minify.collapse(output)
+        if page.url in self.page_keys:
+            self.page_cache.put(self.page_keys[page.url], output)
+        return output
 
     def on_post_template(self, output: str, template_name: str, config) -> str:
         """The theme's own pages (404.html) as lighter as the others; sitemap.xml stays as it is."""
@@ -97,6 +115,9 @@ class ThiduaHooks:
 
     def on_page_context(self, context, page, config, nav):
         now_processing(self._source_of(page, config))
+        if page.url in self.reused:
+            context["thidua_reused"] = self.reused[page.url]
+            return context
         spec = self.site.page(page.url)
         if spec is not None:
             context["thidua"] = spec.context
@@ -113,7 +134,17 @@ class ThiduaHooks:
         if spec is None or spec.hand_written:
             page.meta.update({key: html.escape(str(page.meta[key])) for key in ("title", "description") if key in page.meta})
             self._hand_written_lastmod(spec, page, config)
+        elif spec.kind == "exemplar" and self.page_cache is not None:
+            self._reuse(spec, page)
         return markdown
+
+    def _reuse(self, spec: PageSpec, page) -> None:
+        """A story page an earlier build rendered from the same inputs is written again as it was."""
+        key = self.page_keys[page.url] = self.page_cache.key(spec, self.site.corpus.exemplars, self.site.photos)
+        reused = self.page_cache.get(key)
+        if reused is not None:
+            self.reused[page.url] = reused
+            page.meta["template"] = REUSED_TEMPLATE
 
     def _hand_written_lastmod(self, spec: PageSpec | None, page, config) -> None:
         """The sitemap's date of a docs/ page: its newest story (home), else its file's last commit.
@@ -137,6 +168,8 @@ class ThiduaHooks:
 
     def on_post_build(self, config) -> None:
         self.site.write_extras(Path(config.site_dir))
+        if self.page_cache is not None:
+            caches.prune(self.page_cache.folder, self.page_cache.used, self.site.started)
         now_processing(None)
 
     def on_build_error(self, error) -> None:

@@ -109,6 +109,7 @@ class Preview:
         try:
             with collect_mkdocs_messages(messages):
                 config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(staging), strict=True)
+                _hooks_of(config).reuse_pages = False  # its pages carry the reload script: never kept, never reused
                 capture = _Capture()
                 config.plugins["thidua-xem-truoc"] = capture
                 build(with_build_date(config, self.as_of))
