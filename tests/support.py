@@ -115,3 +115,18 @@ def shared_file(relative: str) -> Path:
 def copy_repository(target: Path) -> Path:
     """The site's sources without build output or caches; hooks and templates are shared read-only."""
     return copy_sources(REPO, target)
+
+
+def republish_copy(site_dir: Path, story_id: str) -> str:
+    """What a story page's "Đăng lại bài này" box copies: its HTML frame with the one comment replaced by the
+    story's ninjs body, as the box's script does when opened (tests/browser/test_republish_box.py)."""
+    import html
+    import json
+
+    story = site_dir / "guong-dien-hinh" / story_id
+    page = (story / "index.html").read_text("utf-8")
+    frame = html.unescape(re.search(r'<textarea id="td-republish-html"[^>]*>(.*?)</textarea>', page, re.S).group(1))
+    body = json.loads((story / "ninjs.json").read_text("utf-8"))["bodies"][0]["value"]
+    filled, count = re.subn(r"\n<!--[^\n]*-->\n", lambda _: f"\n{body}\n", frame)
+    assert count == 1, "the republish box has no place for the story"
+    return filled

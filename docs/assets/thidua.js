@@ -47,6 +47,34 @@
     }).filter(Boolean).join("\n\n");
   }
 
+  /* The republish box holds the frame of the story, with one HTML comment where the story goes: the story is
+     the ninjs body (press/republish.py), fetched when the box is first opened or copied. */
+  var STORY_HERE = /\n<!--[^\n]*-->\n/;
+  function withStory(area) {
+    if (!area.dataset.tdStory || !STORY_HERE.test(area.value)) return Promise.resolve();
+    if (!area.tdFilling) {
+      var status = area.closest("section").querySelector(".td-copy__status");
+      status.textContent = area.dataset.tdLoading;
+      area.tdFilling = fetch(area.dataset.tdStory).then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      }).then(function (item) {
+        var story = item.bodies[0].value;
+        area.value = area.value.replace(STORY_HERE, function () { return "\n" + story + "\n"; });
+        status.textContent = "";
+      }).catch(function () {
+        area.tdFilling = null;
+        status.textContent = area.dataset.tdFailed;
+      });
+    }
+    return area.tdFilling;
+  }
+  document.querySelectorAll("details.td-republish__box").forEach(function (box) {
+    box.addEventListener("toggle", function () {
+      if (box.open) box.querySelectorAll("textarea[data-td-story]").forEach(withStory);
+    });
+  });
+
   /* The republish box's copy buttons: hidden without JavaScript, where the HTML stays selectable. */
   document.querySelectorAll(".td-copy[data-copy]").forEach(function (button) {
     var area = document.getElementById(button.dataset.copy);
@@ -54,11 +82,14 @@
     var asText = button.dataset.copyAs === "text";
     button.hidden = false;
     button.addEventListener("click", function () {
-      var done = function () { status.textContent = "Đã sao chép vào bộ nhớ tạm."; };
-      var copied = asText ? plainText(area.value) : area.value;
-      if (navigator.clipboard && window.isSecureContext) {
-        navigator.clipboard.writeText(copied).then(done, function () { fallback(copied); done(); });
-      } else { fallback(copied); done(); }
+      withStory(area).then(function () {
+        if (STORY_HERE.test(area.value)) return;  // the story could not be fetched: the status says so
+        var done = function () { status.textContent = "Đã sao chép vào bộ nhớ tạm."; };
+        var copied = asText ? plainText(area.value) : area.value;
+        if (navigator.clipboard && window.isSecureContext) {
+          navigator.clipboard.writeText(copied).then(done, function () { fallback(copied); done(); });
+        } else { fallback(copied); done(); }
+      });
     });
   });
 

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from browser_support import serve
+from support import republish_copy
 
 STORY = "guong-dien-hinh/nhan-vat-mau-ho-tro-dich-vu-cong/"
 ATTRIBUTION = ("Nguồn: Thi đua nước rút Bình Thuận 2023 — "
@@ -24,7 +25,7 @@ def browser(chromium):
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_the_copy_button_puts_the_html_with_attribution_on_the_clipboard(served, browser, width):
+def test_the_copy_button_puts_the_html_with_attribution_on_the_clipboard(served, built_repo, browser, width):
     context = browser.new_context(viewport={"width": width, "height": 900})
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served.rstrip("/"))
     page = context.new_page()
@@ -36,6 +37,9 @@ def test_the_copy_button_puts_the_html_with_attribution_on_the_clipboard(served,
     button.click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("<p><strong>Nội dung mẫu") and "<script" not in copied
+    # the story fetched from its ninjs into the frame, exactly as press/republish.py composes it
+    assert copied == republish_copy(built_repo.root / "site", STORY.strip("/").split("/")[-1])
+    assert "một cán bộ" in copied and "<!--" not in copied
     assert ATTRIBUTION in re.sub(r"<[^>]+>", "", copied)
     assert page.get_by_role("status").filter(has_text="Đã sao chép vào bộ nhớ tạm.").count() == 1
     assert page.evaluate("document.documentElement.scrollWidth") <= width
@@ -75,6 +79,7 @@ def test_without_javascript_the_box_is_readable_html_and_no_dead_button_shows(se
     page.get_by_text("Mã HTML để đăng lại").click()
     area = page.locator("#td-republish-html")
     assert area.is_visible() and ATTRIBUTION in re.sub(r"<[^>]+>", "", area.input_value())
+    assert "trường bodies của tệp ninjs.json" in area.input_value()  # where the story is, without the script
     assert area.get_attribute("readonly") is not None
     for name in ("Sao chép mã HTML", "Sao chép văn bản thuần"):
         assert not page.get_by_role("button", name=name).is_visible()

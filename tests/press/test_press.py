@@ -24,7 +24,7 @@ import feedparser
 import pytest
 from jsonschema import Draft202012Validator
 from PIL import Image
-from support import AS_OF, REPO, Site, copy_repository
+from support import AS_OF, REPO, Site, copy_repository, republish_copy
 
 SITE_URL = "https://thidua.binhthuan.example/"
 SITE_NAME = "Thi đua nước rút Bình Thuận 2023"
@@ -364,9 +364,10 @@ class _Textareas(HTMLParser):
 
 
 def republish_of(site: Site, story: str) -> dict[str, str]:
+    """The page's text areas, the republish box's as its script fills it (support.republish_copy)."""
     parser = _Textareas()
     parser.feed(site.page(f"guong-dien-hinh/{story}"))
-    return parser.areas
+    return {**parser.areas, "td-republish-html": republish_copy(out(site), story)}
 
 
 class _Tags(HTMLParser):

@@ -19,7 +19,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from jsonschema import Draft202012Validator
-from support import REPO, Site, copy_repository, shared_file
+from support import REPO, Site, copy_repository, republish_copy, shared_file
 
 SITE_URL = "https://thidua.binhthuan.example/"
 NINJS_SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "fixtures" / "ninjs-schema_3.1.json").read_text("utf-8"))
@@ -205,15 +205,8 @@ def test_the_news_sitemap_lists_the_stories_of_the_48_hours_ending_with_the_buil
 
 # --- republish box ---------------------------------------------------------------------------------
 
-def _areas(page: str) -> dict[str, str]:
-    import html
-    return {m.group(1): html.unescape(m.group(2))
-            for m in re.finditer(r'<textarea id="([^"]+)"[^>]*>(.*?)</textarea>', page, re.S)}
-
-
 def test_the_republish_html_has_byline_date_photo_first_published_line_licence_and_canonical(built_repo):
-    areas = _areas(built_repo.page(STORY))
-    pasted, url = areas["td-republish-html"], SITE_URL + STORY
+    pasted, url = republish_copy(built_repo.root / "site", STORY.strip("/").split("/")[-1]), SITE_URL + STORY
     assert "<h2>[Nội dung mẫu] Cán bộ một cửa hướng dẫn người dân nộp hồ sơ trực tuyến</h2>" in pasted
     assert ("<p>Bài: Các sở, ban, ngành tỉnh · Cá nhân: Nhân vật mẫu C (cá nhân minh họa) · "
             "Đăng ngày 08/11/2023</p>") in pasted

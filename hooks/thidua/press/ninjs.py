@@ -15,6 +15,7 @@ from ..content.moments import iso
 from ..content.text import format_date
 from ..site.stories import Photo, Story
 from . import media_topics, share_image
+from .republish import simple_html
 from .terms import SAMPLE_WARNING, Terms
 
 STANDARD = {"name": "ninjs", "version": "3.1", "schema": "http://www.iptc.org/std/ninjs/ninjs-schema_3.1.json#"}
@@ -45,8 +46,8 @@ def ninjs(story: Story, terms: Terms, share_size: int | None = None) -> dict:
         "slugline": ex.id,
         "headlines": [{"role": "main", "contentType": "text/plain", "value": ex.display_title}],
         "descriptions": [{"role": "summary", "contentType": "text/plain", "value": ex.summary}],
-        "bodies": [  # the story once, as simple HTML: a plain-text copy was a third of the file
-            {"role": "main", "contentType": "text/html", "value": story.html,
+        "bodies": [  # the story once, as simple HTML (the republish box's too): a plain-text copy was a third of the file
+            {"role": "main", "contentType": "text/html", "value": simple_html(story.html).strip(),
              "charCount": len(story.text), "wordCount": len(story.text.split())},
         ],
         "by": story.unit.name,  # the one author rule: the unit wrote it, the board publishes (infoSources)

@@ -2,6 +2,11 @@
 
 Only simple tags survive (no scripts, no attributes but href and the image's), every link is absolute, and
 the attribution names where the story first appeared with its canonical link, as ProPublica's box does.
+
+The story itself is published once for machines, as the ninjs body (`simple_html(story.html)`); the page's
+box holds the frame around it, with one HTML comment where the story goes, and its script puts the ninjs
+body there when the box is opened (docs/assets/thidua.js). Without JavaScript the comment says where the
+story is. The box once held a second copy of every story: 4 KB of each story page.
 """
 
 from __future__ import annotations
@@ -21,10 +26,17 @@ ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt", "width", "height"}, "*": set(
 
 @dataclass(frozen=True)
 class Republish:
-    html: str
+    before: str  # the frame: headline, byline, summary, photo
+    body: str  # the story, as its ninjs body
+    after: str  # corrections, where it first appeared, licence, canonical link
     attribution: str
     licence_name: str
     licence_url: str
+
+    @property
+    def html(self) -> str:
+        """What the box's copy button copies."""
+        return f"{self.before}\n{self.body}\n{self.after}"
 
 
 def simple_html(fragment: str) -> str:
@@ -34,5 +46,7 @@ def simple_html(fragment: str) -> str:
 
 def republish(story: Story, terms: Terms, overrides: Path) -> Republish:
     context = {"story": story, "terms": terms, "sample_warning": SAMPLE_WARNING}
-    html = simple_html(render(overrides, "thidua/press/republish.html", **context)).strip()
-    return Republish(html, terms.attribution_line(story.url), terms.licence.name, terms.licence.url)
+    before, after = (simple_html(render(overrides, f"thidua/press/republish-{part}.html", **context)).strip()
+                     for part in ("before", "after"))
+    return Republish(before, simple_html(story.html).strip(), after, terms.attribution_line(story.url),
+                     terms.licence.name, terms.licence.url)
