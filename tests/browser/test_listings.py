@@ -1,6 +1,6 @@
 """Pages read like a news site, not documentation: on a phone a listing is compact rows (≤ 120 px a story, the
-thumbnail uncropped, title, date and unit); headings never skip a level; the data table wears the site's palette; links on the press
-page are told apart without colour; no previous/next page footer outside the editors' guide."""
+thumbnail uncropped, title, date and unit); headings never skip a level; the data table wears the site's palette; links in the
+text of hand-written pages are told apart without colour; no previous/next page footer outside the editors' guide."""
 
 from __future__ import annotations
 
@@ -66,8 +66,10 @@ def test_the_data_table_wears_the_site_palette_not_a_note_box(phone, base_url):
         assert max(r, g, b) - min(r, g, b) < 16, f"grey, not Material's blue: {colour}"
 
 
-def test_links_on_the_press_page_are_told_apart_without_colour(phone, base_url):
-    phone.goto(f"{base_url}/bao-chi/")
+@pytest.mark.parametrize("path", ["bao-chi/", "gop-y/", "kha-nang-tiep-can/", "en/", "bien-tap/", "gioi-thieu/"])
+def test_links_in_the_text_of_hand_written_pages_are_told_apart_without_colour(phone, base_url, path):
+    """Lists right under the article (the guide's list of its pages) included: Lighthouse's link-in-text-block."""
+    phone.goto(f"{base_url}/{path}")
     plain = phone.evaluate("""() => [...document.querySelectorAll('#noi-dung a')]
         .filter(a => !a.matches('.headerlink, .md-button'))
         .filter(a => !getComputedStyle(a).textDecorationLine.includes('underline')).map(a => a.outerHTML.slice(0, 80))""")
