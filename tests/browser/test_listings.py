@@ -44,6 +44,18 @@ def test_on_a_phone_a_listing_is_compact_rows_with_uncropped_thumbnails(phone, b
         assert row["unit"] == f"· {corpus.units[story.unit].short_name}" and row["unit_shown"], row
     assert phone.locator(".td-card__meta time").count() == len(rows), "each row has its date"
     assert phone.locator("#noi-dung .td-card a").count() == len(rows), "one Tab stop a row: the unit is not a link"
+    longest = phone.evaluate(WHATEVER_UNIT, sorted({f"· {u.short_name}" for u in corpus.units.values()}))
+    assert all(height <= 120 for height in longest), longest
+
+
+# Each story row's tallest height when it names, in turn, every unit of the content.
+WHATEVER_UNIT = """names => [...document.querySelectorAll('#noi-dung .td-card')]
+    .filter(card => card.querySelector('.td-card__title a').href.includes('/guong-dien-hinh/')).map(card => {
+        const unit = card.querySelector('.td-card__meta').lastChild, own = unit.textContent;
+        const tallest = Math.max(...names.map(name => { unit.textContent = name; return card.getBoundingClientRect().height; }));
+        unit.textContent = own;
+        return tallest;
+    })"""
 
 
 @pytest.mark.parametrize("path", [*PAGE_KINDS.values(), LISTINGS["month"], "gop-y/", "kha-nang-tiep-can/", "en/"])
