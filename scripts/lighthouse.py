@@ -63,6 +63,8 @@ def page_kinds(site: Path) -> dict[str, str]:
         "stories": "guong-dien-hinh/", "month": first("guong-dien-hinh/thang"), "search": "tim-kiem/?q=thi+dua",
         "press": "bao-chi/", "feedback": "gop-y/", "accessibility": "kha-nang-tiep-can/", "english": "en/",
         "404": MISSING, "guide": "bien-tap/", "commendations": "khen-thuong/", "commendation": first("khen-thuong"),
+        "plans": "ke-hoach/", "movements": "phong-trao/", "units": "don-vi/", "by kind": "guong-dien-hinh/ca-nhan/",
+        "months": "guong-dien-hinh/thang/", "about": "gioi-thieu/", "field reference": "bien-tap/truong-du-lieu/",
     }
     return {kind: path for kind, path in kinds.items()
             if path is not None and (path == MISSING or (site / path.split("?")[0] / "index.html").is_file())}

@@ -15,7 +15,7 @@ MOST_STOPS = 150
 # Every kind Lighthouse judges (scripts/lighthouse.py): the portal's kinds and those its walk leaves out.
 WALKED = {**PAGE_KINDS, "story without photo": f"guong-dien-hinh/{TO_HOA}/", "stories": "guong-dien-hinh/",
           "month": "guong-dien-hinh/thang/2023-10/", "feedback": "gop-y/", "accessibility": "kha-nang-tiep-can/",
-          "english": "en/"}
+          "english": "en/", "movements": "phong-trao/", "field reference": "bien-tap/truong-du-lieu/"}
 
 
 @pytest.fixture(params=(375, 1280), ids=lambda w: f"{w}px")
