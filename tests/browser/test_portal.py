@@ -46,11 +46,12 @@ def reader(request, chromium):
     context.close()
 
 
-def open_page(page, base_url, kind):
+def open_page(page, base_url, kind, path=None):
+    """Open the page of `kind` (or `path`, a page of that kind not in PAGE_KINDS); the failed requests so far."""
     failed = []
     page.on("response", lambda r: failed.append((r.status, r.url)) if r.status >= 400 else None)
     page.on("requestfailed", lambda r: failed.append((r.failure, r.url)))
-    page.goto(f"{base_url}/{PAGE_KINDS[kind]}", wait_until="networkidle")
+    page.goto(f"{base_url}/{PAGE_KINDS[kind] if path is None else path}", wait_until="networkidle")
     if kind == "search":
         page.locator(".td-search--page .td-result").first.wait_for()
     page.add_style_tag(content="*, *::before, *::after { transition: none !important; }")  # judge each state at once

@@ -127,7 +127,8 @@ class SiteBuild:
         return {"thidua_urls": urls, "thidua_photos": self.photos, "thidua_browse": browse_links(),
                 "thidua_sections": SECTIONS, "thidua_short_name": self.settings.short_name,
                 "thidua_words": catalogue(), "thidua_words_en": catalogue("en"), "thidua_as_of": self.settings.as_of,
-                "thidua_agency": self.settings.agency, "thidua_related_agencies": self.settings.related_agencies}
+                "thidua_agency": self.settings.agency, "thidua_related_agencies": self.settings.related_agencies,
+                "thidua_units": self.corpus.units}
 
     def head(self, page: PageSpec | None, title: str, description: str) -> Head:
         """What the head of a page tells machines (Open Graph, feeds, JSON-LD), any page, ours or not."""
