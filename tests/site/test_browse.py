@@ -54,3 +54,17 @@ def test_a_story_whose_id_is_a_browse_url_is_refused_by_check(site):
     assert [str(p) for p in load(site.root).errors] == [
         "exemplars/thang.md:1: id: mã “thang” trùng với địa chỉ /guong-dien-hinh/thang/ mà trang dùng sẵn: "
         "hãy đổi tên tệp (reserved id)"]
+
+
+def test_a_slice_of_the_stories_lists_date_unit_and_title_the_stories_own_listing_also_name_and_summary(built_repo):
+    """Each story is in five or so slices (kind, month, movement, unit, term): there a row is its date, its unit
+    and its title, as on a phone; the stories' own listing and the home page also give the name and summary."""
+    story = load_corpus(built_repo.root).exemplars["doi-tuan-tra-mau-dao-phu-quy"]
+    slices = [urls.exemplars_of_kind(story.kind), urls.month(story.date.strftime("%Y-%m")),
+              urls.movement(story.movements[0]), urls.unit(story.unit)]
+    for url in slices:
+        page = built_repo.page(url)
+        assert story.title in page and "Phú Quý" in page, url
+        assert story.summary not in page and f">{story.name}<" not in page, url
+    listing = built_repo.page(urls.exemplars())
+    assert story.summary in listing and f">{story.name}<" in listing
