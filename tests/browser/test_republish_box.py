@@ -79,7 +79,7 @@ def test_without_javascript_the_box_is_readable_html_and_no_dead_button_shows(se
     page.get_by_text("Mã HTML để đăng lại").click()
     area = page.locator("#td-republish-html")
     assert area.is_visible() and ATTRIBUTION in re.sub(r"<[^>]+>", "", area.input_value())
-    assert "trường bodies của tệp ninjs.json" in area.input_value()  # where the story is, without the script
+    assert "<!-- Nội dung bài: trường bodies của tệp ninjs.json -->" in area.input_value()  # where it is, without script
     assert area.get_attribute("readonly") is not None
     for name in ("Sao chép mã HTML", "Sao chép văn bản thuần"):
         assert not page.get_by_role("button", name=name).is_visible()

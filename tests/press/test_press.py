@@ -182,8 +182,9 @@ def test_the_site_feed_entry_carries_title_summary_unit_movements_photo_and_date
 
 
 def test_only_the_site_feeds_carry_the_text_a_topic_feed_links_to_it_with_the_rest_of_the_entry(press):
-    """A movement's or unit's feed repeats no story's text (the site's feed, the page and the ninjs hold it):
-    its entries keep the lede, the unit, the movements, the photo, the dates and the links."""
+    """A movement's or unit's feed repeats no story's text (the site's feed, the page and the ninjs hold it) nor
+    the ninjs link of Atom and RSS (the site's feeds, the page's head and the catalog give it): its entries keep
+    the lede, the unit, the movements, the photo, the dates and the link to the page."""
     site = {e.link: e for e in feedparser.parse((out(press) / "feed.xml").read_bytes()).entries}
     topic_dirs = [d for d in feed_dirs(press) if d.relative_to(out(press)).parts[:1] in (("phong-trao",), ("don-vi",))]
     assert topic_dirs and all("content" in e for e in site.values())
@@ -198,7 +199,9 @@ def test_only_the_site_feeds_carry_the_text_a_topic_feed_links_to_it_with_the_re
     photo = next(e for e in unit.entries if e.link.endswith("/to-tu-quan-mau-duong-lang-xanh/"))
     assert photo.media_content[0]["url"].endswith("to-tu-quan-mau-duong-lang-xanh-1200.jpg")
     assert photo.author == "Hàm Thuận Bắc" and len(photo.tags) == 3  # two movements, and "sample"
-    assert any(link.type == "application/ninjs+json" for link in photo.links)
+    assert [link.type for link in photo.links] == ["text/html"]
+    site_entry = site[photo.link]
+    assert any(link.type == "application/ninjs+json" for link in site_entry.links)
 
 
 def test_feed_updated_is_the_newest_entry_change_not_the_build_clock(press):

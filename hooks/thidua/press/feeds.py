@@ -8,13 +8,14 @@ the clock, so two builds of the same commit give the same bytes. Each entry's id
 minted from its first id, so a renamed or corrected story is never a new entry. Atom feeds are RFC 5005
 archived feeds: the subscription document holds the latest change of the 50 stories changed last; full pages
 of 50 changes (oldest first) are archive documents that never change, so an agency can walk back to the first
-story. An archive entry is brief (title, lede, dates, unit, links to the page and the ninjs): the whole story,
+story. An archive entry is brief (title, lede, dates, unit, links to the page and, in the site's feeds, the
+ninjs): the whole story,
 its movements and photo are one request away. RSS and JSON Feed carry the subscription document's entries; a
 JSON reader walks every story through the catalog (/api/catalog.json). Each story is there once, as HTML (JSON
 Feed's content_html, no content_text copy: readers render the HTML), and no document is indented. The site's
 feeds carry each story's text; a movement's, unit's or term's feeds carry all the rest (lede, unit, movements,
-photo, dates, links to the page and the ninjs) but not the text, which the site's feed, the page and the ninjs
-already hold: forty and more feeds repeating it weighed 4 KB per story at 1,000 stories.
+photo, dates, a link to the page) but not the text or the ninjs link, which the site's feed, the page and the
+catalog already hold: forty and more feeds repeating them weighed 4.6 KB per story at 1,000 stories.
 """
 
 from __future__ import annotations
@@ -174,7 +175,10 @@ def _generator(feed: Feed, terms: Terms, self_kind: str, updated: datetime, cont
     fg.updated(updated)
     fg.lastBuildDate(updated)
     for change in entries:
-        (feed.entry or _entry)(fg.add_entry(order="append"), change, terms, self_kind, contents)
+        fe = fg.add_entry(order="append")
+        (feed.entry or _entry)(fe, change, terms, self_kind, contents)
+        if not feed.whole:  # a topic's entry links the page: its head, the site's feeds and the catalog link the
+            fe.ninjs.ninjs(None)  # ninjs, which forty and more topic feeds repeated at 0.6 KB a story
     return fg
 
 
@@ -212,7 +216,7 @@ def summary(change: Change) -> str:
 
 
 def _essentials(fe, change: Change, terms: Terms) -> None:
-    """Identity, title, lede, dates and the two alternates (the page, the ninjs) that every entry carries."""
+    """Identity, title, lede, dates and the two alternates (the page, the ninjs) of an entry."""
     story = change.item
     ex = story.exemplar
     fe.id(story.identity)

@@ -91,9 +91,8 @@ def news_article(corpus: Corpus, exemplar: Exemplar, terms: Terms, photo: Photo 
                       "logo": image_object(absolute(urls.SITE_LOGO), share_image.LOGO_SIZE, share_image.LOGO_SIZE)},
         "about": [subject, *(media_topics.defined_term(code) for code in
                              dict.fromkeys(c for m in exemplar.movements for c in corpus.movements[m].media_topics))],
-        "articleSection": [corpus.movements[m].title for m in exemplar.movements],
-        "license": terms.licence.url,
-        "copyrightHolder": {"@type": "GovernmentOrganization", "name": terms.holder},
+        "articleSection": [corpus.movements[m].short_title for m in exemplar.movements],  # as the site's menus
+        "license": terms.licence.url,  # the holder is the publisher: no copyrightHolder repeating it
         "isAccessibleForFree": True,
     }
     if exemplar.corrections:
