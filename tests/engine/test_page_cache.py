@@ -23,6 +23,10 @@ def rendered_story_pages(site, monkeypatch, as_of=None) -> set[str]:
     return set(kept)
 
 
+def first_ids(site) -> set[str]:
+    return {p.stem for p in (site.root / "exemplars").glob("*.md")}
+
+
 def same_as_without_cache(site, as_of=None):
     """The warm build's site equals one built with no page kept."""
     warm = published(site.built)
@@ -36,6 +40,8 @@ def test_a_warm_build_renders_no_story_page_and_writes_the_same_site(site, monke
     first = rendered_story_pages(site, monkeypatch)
     assert first and len(list((site.root / FOLDER).glob("*.html"))) == len(first)
     assert rendered_story_pages(site, monkeypatch) == set()
+    stories = [p for p in (site.built / "guong-dien-hinh").glob("*/index.html") if p.parent.name in first_ids(site)]
+    assert stories and all(p.stat().st_nlink == 2 for p in stories)  # linked from .cache/pages/, not written again
     same_as_without_cache(site)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..checks import photos
@@ -30,7 +31,7 @@ from . import ENGINE, caches
 from .page_cache import PageCache
 from .site_build import SiteBuild, SiteInfo
 
-REUSED_TEMPLATE = "thidua/reused.html"  # a story page as rendered by an earlier build (engine/page_cache.py)
+REUSED_TEMPLATE = "thidua/reused.html"  # renders nothing: the page an earlier build kept is linked in its place
 
 
 def source_uri(url: str) -> str:
@@ -47,7 +48,7 @@ class ThiduaHooks:
         self.reuse_pages = True  # the preview says no: its pages carry the reload script
         self.page_cache: PageCache | None = None
         self.page_keys: dict[str, str] = {}  # story page URL -> its key in the page cache
-        self.reused: dict[str, str] = {}  # story page URL -> its HTML from the page cache
+        self.reused: set[str] = set()  # URLs of the story pages the page cache holds
 
     def on_config(self, config):
         if self.site is not None:  # a previous build of `mkdocs serve` that failed midway
@@ -61,7 +62,7 @@ class ThiduaHooks:
             raise PluginError(f"Nội dung chưa hợp lệ, chưa thể dựng trang:\n{err}") from None
         except (SettingsError, cms.CmsError) as err:
             raise PluginError(str(err)) from None
-        self.page_keys, self.reused = {}, {}
+        self.page_keys, self.reused = {}, set()
         self.page_cache = PageCache(info.root, self.site.settings.as_of, f"{ENGINE} {config.site_url}") \
             if self.reuse_pages else None
         now_processing(None)
@@ -102,8 +103,9 @@ class ThiduaHooks:
         """Every page lighter as it is rendered, so the preview serves what the build publishes; a story page
         kept for the next build."""
         now_processing(None)
-        if page.url in self.reused:
-            return output
+        if page.url in self.reused:  # MkDocs writes nothing for an empty page: the kept file is linked in its place
+            self.page_cache.publish(self.page_keys[page.url], Path(page.file.abs_dest_path))
+            return ""
         output = minify.collapse(output)
         if page.url in self.page_keys:
             self.page_cache.put(self.page_keys[page.url], output)
@@ -115,8 +117,7 @@ class ThiduaHooks:
 
     def on_page_context(self, context, page, config, nav):
         now_processing(self._source_of(page, config))
-        if page.url in self.reused:
-            context["thidua_reused"] = self.reused[page.url]
+        if page.url in self.reused:  # rendered by an earlier build: nothing to compute
             return context
         spec = self.site.page(page.url)
         if spec is not None:
@@ -141,9 +142,8 @@ class ThiduaHooks:
     def _reuse(self, spec: PageSpec, page) -> None:
         """A story page an earlier build rendered from the same inputs is written again as it was."""
         key = self.page_keys[page.url] = self.page_cache.key(spec, self.site.corpus.exemplars, self.site.photos)
-        reused = self.page_cache.get(key)
-        if reused is not None:
-            self.reused[page.url] = reused
+        if self.page_cache.kept(key):
+            self.reused.add(page.url)
             page.meta["template"] = REUSED_TEMPLATE
 
     def _hand_written_lastmod(self, spec: PageSpec | None, page, config) -> None:
@@ -220,8 +220,22 @@ def hash_assets(files: Files, config) -> dict[str, str]:
 
 
 def generated_page(page: PageSpec, config, committed=lambda source: None) -> File:
+    """The File of a generated page; a story's has its `StoryPage` already (MkDocs makes the others' pages)."""
     inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
-    return File.generated(config, source_uri(page.url), content=page_markdown(page, committed), inclusion=inclusion)
+    file = File.generated(config, source_uri(page.url), content=page_markdown(page, committed), inclusion=inclusion)
+    if page.kind == "exemplar":
+        StoryPage(None, file, config)
+    return file
+
+
+class StoryPage(Page):
+    """A story's page, whose body is the one the check rendered (on_page_content puts it in): MkDocs' own Markdown
+    pass over the page's empty source, a Markdown instance with every extension per story, is skipped. What that
+    pass gave is given as it was: no content, no headings, no anchors, no links."""
+
+    def render(self, config, files) -> None:
+        self.content, self.toc = "", get_toc([])
+        self.present_anchor_ids, self.links_to_anchors = set(), {}
 
 
 def page_markdown(page: PageSpec, committed=lambda source: None) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import os
+import shutil
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -44,14 +45,21 @@ class PageCache:
                  [(i, repr(stories.get(i)), repr(photos.get(i))) for i in shown])
         return hashlib.sha256(repr(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
-    def get(self, key: str) -> str | None:
+    def kept(self, key: str) -> bool:
+        """Whether an earlier build kept the page of this key."""
         path = self.folder / f"{key}.html"
-        try:
-            text = path.read_text("utf-8")
-        except (OSError, UnicodeDecodeError):
-            return None
+        if not path.is_file():
+            return False
         self.used.add(path)
-        return text
+        return True
+
+    def publish(self, key: str, target: Path) -> None:
+        """The kept page at `target`, linked rather than written again (copied across file systems)."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(self.folder / f"{key}.html", target)
+        except OSError:
+            shutil.copyfile(self.folder / f"{key}.html", target)
 
     def put(self, key: str, html: str) -> None:
         path = self.folder / f"{key}.html"

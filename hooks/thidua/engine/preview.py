@@ -178,7 +178,8 @@ class Preview:
             if url not in built.by_url:  # a new story, or a listing's new last page
                 file = built.by_url[url] = generated_page(site.pages[url], built.config)
                 built.files.append(file)
-                Page(None, file, built.config)
+                if file.page is None:  # a listing's page (a story's comes with its StoryPage)
+                    Page(None, file, built.config)
         doc_files = built.files.documentation_pages()
         for url in changed:
             file, spec = built.by_url[url], site.pages[url]
