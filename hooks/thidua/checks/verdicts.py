@@ -15,14 +15,13 @@ from __future__ import annotations
 import hashlib
 import importlib.metadata
 import json
-import os
-import tempfile
 from contextvars import ContextVar
 from dataclasses import astuple
 from functools import cache
 from pathlib import Path
 from typing import Callable
 
+from ..content.cache_files import write_whole
 from ..content.problems import ContentError, Problem
 from ..content.source import Document
 from . import reading
@@ -71,16 +70,10 @@ class Verdicts:
         """Write the verdicts this run used (atomically: a build and the preview may save at once)."""
         if self.used.keys() == self.known.keys():
             return
-        temporary = None
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".verdicts-")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(self.used, out, ensure_ascii=False, separators=(",", ":"))
-            os.replace(temporary, self.path)
+            write_whole(self.path, json.dumps(self.used, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
         except OSError:  # a read-only checkout: the next run judges again, nothing else is lost
-            if temporary:
-                Path(temporary).unlink(missing_ok=True)
+            pass
 
 
 _CURRENT: ContextVar[Verdicts | None] = ContextVar("thidua_verdicts", default=None)
@@ -126,9 +119,16 @@ def checker_version() -> str:
     for path in sorted(PACKAGE.rglob("*")):
         if path.is_file() and path.suffix in (".py", ".json", ".yml", ".md"):
             digest.update(path.relative_to(PACKAGE).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for name in _RENDERING_LIBRARIES:
-        try:
-            digest.update(f"{name}={importlib.metadata.version(name)}".encode())
-        except importlib.metadata.PackageNotFoundError:
-            digest.update(name.encode())
+    digest.update(library_versions(_RENDERING_LIBRARIES).encode())
     return digest.hexdigest()
+
+
+def library_versions(names: tuple[str, ...]) -> str:
+    """The installed version of each library ("-" when it is not installed), as one string for a cache key."""
+    found = []
+    for name in names:
+        try:
+            found.append(f"{name}={importlib.metadata.version(name)}")
+        except importlib.metadata.PackageNotFoundError:
+            found.append(f"{name}=-")
+    return " ".join(found)

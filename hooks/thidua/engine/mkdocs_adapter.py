@@ -140,7 +140,7 @@ class ThiduaHooks:
         return markdown
 
     def _reuse(self, spec: PageSpec, page) -> None:
-        """A story page an earlier build rendered from the same inputs is written again as it was."""
+        """A story page an earlier build rendered from the same inputs is linked into the site as it was."""
         key = self.page_keys[page.url] = self.page_cache.key(spec, self.site.corpus.exemplars, self.site.photos)
         if self.page_cache.kept(key):
             self.reused.add(page.url)

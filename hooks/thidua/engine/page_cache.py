@@ -15,20 +15,17 @@ cannot write it). The preview neither reads nor writes this cache: its pages car
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
-import os
-import shutil
-import tempfile
 from datetime import date
 from pathlib import Path
 
-from ..checks.verdicts import checker_version
+from ..checks.verdicts import checker_version, library_versions
+from ..content.cache_files import link_or_copy, write_whole
 from ..site.spec import PageSpec
 from .page_changes import fingerprint
 
 FOLDER = Path(".cache") / "pages"
 SOURCES = ("content", "docs", "overrides")  # with mkdocs.yml and the code: everything a page is made from
-LIBRARIES = ("mkdocs", "properdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions", "nh3")
+ENGINE_LIBRARIES = ("mkdocs", "properdocs", "mkdocs-material", "jinja2")  # the renderers: in checker_version
 
 
 class PageCache:
@@ -54,22 +51,14 @@ class PageCache:
         return True
 
     def publish(self, key: str, target: Path) -> None:
-        """The kept page at `target`, linked rather than written again (copied across file systems)."""
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(self.folder / f"{key}.html", target)
-        except OSError:
-            shutil.copyfile(self.folder / f"{key}.html", target)
+        """The kept page at `target`, linked rather than written again."""
+        link_or_copy(self.folder / f"{key}.html", target)
 
     def put(self, key: str, html: str) -> None:
         path = self.folder / f"{key}.html"
         self.used.add(path)
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".page-")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(html)
-            os.replace(temporary, path)
+            write_whole(path, html.encode("utf-8"))
         except OSError:  # a read-only checkout renders every page, as without a cache
             pass
 
@@ -77,12 +66,8 @@ class PageCache:
 def site_key(root: Path, as_of: date, environment: str) -> str:
     """Everything every page depends on: the sources but exemplars/ (each page names the stories it shows), the
     libraries that turn them into HTML, the build date and the engine's settings (`environment`)."""
-    digest = hashlib.sha256(f"{checker_version()}\0{as_of.isoformat()}\0{environment}\0".encode())
-    for name in LIBRARIES:
-        try:
-            digest.update(f"{name}={importlib.metadata.version(name)}\0".encode())
-        except importlib.metadata.PackageNotFoundError:
-            digest.update(f"{name}\0".encode())
+    digest = hashlib.sha256(f"{checker_version()}\0{library_versions(ENGINE_LIBRARIES)}\0{as_of.isoformat()}\0"
+                            f"{environment}\0".encode())
     files = [root / "mkdocs.yml", *sorted((root / "hooks").glob("*.py")),  # the file the engine loads
              *(p for folder in SOURCES for p in sorted((root / folder).rglob("*")))]
     for path in files:

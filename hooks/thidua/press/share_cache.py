@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
-import shutil
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..content.cache_files import link_or_copy, write_whole
 from . import share_image
 
 RECIPE = "share-v7"  # part of the cache key: change it when the drawing changes
@@ -46,9 +46,7 @@ def draw(image: Card | FromPhoto, target: Path) -> None:
     """Runs in a worker: draw one image and move it into the cache in one step."""
     data = (share_image.card(image.title, image.kicker, image.footer, image.sample) if isinstance(image, Card)
             else share_image.from_photo(image.photo, image.sample))
-    partial = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-    partial.write_bytes(data)
-    partial.replace(target)
+    write_whole(target, data)
 
 
 class ShareImages:
@@ -76,12 +74,7 @@ class ShareImages:
         finally:
             self.close()
         for url, cached in self.planned.items():
-            target = site_dir / url
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(cached, target)  # same file system: no copy
-            except OSError:
-                shutil.copyfile(cached, target)
+            link_or_copy(cached, site_dir / url)
 
     def close(self) -> None:
         """Stop our own workers, or what is left of our drawing in borrowed ones; the engine calls this for a

@@ -19,7 +19,6 @@ import io
 import json
 import multiprocessing
 import os
-import tempfile
 from collections.abc import Callable
 from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -28,6 +27,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from ..checks import photos
+from ..content.cache_files import write_whole
 
 
 @dataclass(frozen=True)
@@ -216,7 +216,7 @@ def process(source: Path, cache_dir: Path) -> Photo:
         image, size = photos.decode_sized(data, at_least=max(spec.width for spec in SPECS))
         photo = _plan(Path(source).stem, digest, cache_dir, size, cache_dir / f"{digest}.json")
         _make(image, photo)
-        _write(photo.manifest, json.dumps({"width": size[0], "height": size[1]}).encode())
+        write_whole(photo.manifest, json.dumps({"width": size[0], "height": size[1]}).encode())
     return photo
 
 
@@ -259,17 +259,4 @@ def _read_manifest(manifest: Path) -> tuple[int, int] | None:
 def _save(path: Path, image: Image.Image, fmt: str, **options) -> None:
     out = io.BytesIO()
     image.save(out, fmt, **options)
-    _write(path, out.getvalue())
-
-
-def _write(path: Path, data: bytes) -> None:
-    """Write atomically, so an interrupted build never leaves a half photo in the cache."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".part")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_whole(path, out.getvalue())

@@ -1,0 +1,34 @@
+"""The build's caches on disk (`.cache/`): a file is written whole or not at all, and published by a link.
+
+An interrupted build, or two builds at once (a build and the preview), must never leave half a file where the
+next build will trust it; a cached file reaches the site as a hard link, not a second copy of its bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+
+def write_whole(path: Path, data: bytes) -> None:
+    """Write `data` to `path` atomically: a temporary file beside it, renamed over it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def link_or_copy(cached: Path, target: Path) -> None:
+    """`cached` at `target`: linked on the same file system, else copied."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(cached, target)
+    except OSError:
+        shutil.copyfile(cached, target)
