@@ -36,10 +36,14 @@ def same_as_without_cache(site, as_of=None):
     assert [name for name in warm if warm[name] != cold[name]] == []
 
 
-def test_a_warm_build_renders_no_story_page_and_writes_the_same_site(site, monkeypatch):
+def test_a_warm_build_renders_no_story_page_and_writes_the_same_site(site, monkeypatch, caplog):
     first = rendered_story_pages(site, monkeypatch)
-    assert first and len(list((site.root / FOLDER).glob("*.html"))) == len(first)
+    kept = list((site.root / FOLDER).glob("*.html"))
+    assert first and len(kept) == len(first)
+    assert all(p.stat().st_mode & 0o777 == 0o644 for p in kept)  # linked into the site: a web server reads it
+    caplog.set_level("INFO", logger="mkdocs")
     assert rendered_story_pages(site, monkeypatch) == set()
+    assert not [r for r in caplog.records if "Page skipped" in r.getMessage()]  # nothing was skipped
     stories = [p for p in (site.built / "guong-dien-hinh").glob("*/index.html") if p.parent.name in first_ids(site)]
     assert stories and all(p.stat().st_nlink == 2 for p in stories)  # linked from .cache/pages/, not written again
     same_as_without_cache(site)

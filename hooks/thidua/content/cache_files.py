@@ -13,12 +13,15 @@ from pathlib import Path
 
 
 def write_whole(path: Path, data: bytes) -> None:
-    """Write `data` to `path` atomically: a temporary file beside it, renamed over it."""
+    """Write `data` to `path` atomically: a temporary file beside it, renamed over it. Readable by all (0644, as
+    the site is published): a cached file is linked into the site, where a web server running as its own user
+    must read it."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".part")
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(data)
+        os.chmod(temporary, 0o644)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import html
 import json
+import logging
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -49,6 +50,14 @@ class ThiduaHooks:
         self.page_cache: PageCache | None = None
         self.page_keys: dict[str, str] = {}  # story page URL -> its key in the page cache
         self.reused: set[str] = set()  # URLs of the story pages the page cache holds
+        # MkDocs says "Page skipped … Generated empty output" of a page whose kept file is linked in its place:
+        # not so, and a line per story.
+        logging.getLogger("mkdocs.commands.build").addFilter(self._not_a_reused_page)
+
+    def _not_a_reused_page(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not (message.startswith("Page skipped: '") and
+                    message.split("'")[1].removesuffix("index.md") in self.reused)
 
     def on_config(self, config):
         if self.site is not None:  # a previous build of `mkdocs serve` that failed midway
