@@ -14,6 +14,8 @@ import hashlib
 import io
 import struct
 import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,6 +102,24 @@ SIDEWAYS = {5, 6, 7, 8}  # EXIF orientations that turn the photo a quarter
 
 def decode_sized(data: bytes, at_least: int | None = None) -> tuple[Image.Image, tuple[int, int]]:
     """`decode`, and the photo's upright size at full scale (from its header)."""
+    with _opened(data) as (image, kind, size):
+        if at_least is not None and kind == "JPEG":
+            image.draft("RGB", (at_least, at_least))
+        profile = image.info.get("icc_profile")
+        return _bare(_in_srgb(ImageOps.exif_transpose(image), profile)), size
+
+
+def upright_size(data: bytes) -> tuple[int, int]:
+    """The photo's upright size at full scale, from its header alone: no pixel is decoded (the build plans a
+    photo's renditions with it while they are drawn elsewhere)."""
+    with _opened(data) as (_, _, size):
+        return size
+
+
+@contextmanager
+def _opened(data: bytes) -> Iterator[tuple[Image.Image, str, tuple[int, int]]]:
+    """The image opened, its format and upright size read from the header and the pixel budget enforced; a
+    failure while the caller decodes is `PhotoError` too."""
     kind = sniff(data[:16])
     if kind is None:
         raise PhotoError(NOT_AN_IMAGE, found=_describe(data[:16]))
@@ -112,10 +132,7 @@ def decode_sized(data: bytes, at_least: int | None = None) -> tuple[Image.Image,
                     raise PhotoError(TOO_MANY_PIXELS, width=width, height=height, millions=width * height // 1_000_000)
                 if image.getexif().get(0x0112) in SIDEWAYS:
                     width, height = height, width
-                if at_least is not None and kind == "JPEG":
-                    image.draft("RGB", (at_least, at_least))
-                profile = image.info.get("icc_profile")
-                return _bare(_in_srgb(ImageOps.exif_transpose(image), profile)), (width, height)
+                yield image, kind, (width, height)
     except PhotoError:
         raise
     except UNREADABLE:
