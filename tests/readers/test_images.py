@@ -8,7 +8,7 @@ import pytest
 from image_bytes import hostile_jpeg, hostile_png, hostile_webp, metadata, secrets
 from PIL import Image
 from thidua.checks import photos
-from thidua.readers.images import SHARE, WIDTHS, process, process_all
+from thidua.readers.images import WIDTHS, process, process_all
 
 
 def photo_with_gps(path, size=(1600, 1000)):
@@ -59,7 +59,7 @@ def test_no_comment_exif_gps_xmp_or_profile_reaches_any_rendition_or_crop(tmp_pa
     assert metadata(source.read_bytes())  # the file does carry them
     photo = process(source, tmp_path / "cache")
     written = [v.jpeg for v in (*photo.variants, *photo.crops)] + [v.webp for v in photo.variants]
-    assert len(written) == 10  # three widths in two formats, the share crop and three crops for search engines
+    assert len(written) == 9  # three widths in two formats and three crops for search engines
     for path in written:
         data = path.read_bytes()
         assert (path.name, metadata(data), secrets(data)) == (path.name, [], [])
@@ -70,19 +70,21 @@ def test_a_profile_is_converted_to_srgb_then_dropped(tmp_path):
     source = tmp_path / "a.png"
     source.write_bytes(hostile_png(colour=(255, 0, 0)))
     photo = process(source, tmp_path / "cache")
-    for path in (photo.smallest.jpeg, photo.smallest.webp, photo.crop(SHARE).jpeg):
+    for path in (photo.smallest.jpeg, photo.smallest.webp, photo.crop("16x9").jpeg):
         with Image.open(path) as image:
             red, green, blue = image.convert("RGB").getpixel((50, 50))
             assert green > 200 and red < 60 and blue < 60, (path.name, red, green, blue)
             assert "icc_profile" not in image.info
 
 
-def test_the_share_crop_is_1200_by_630_and_not_published_beside_the_story(tmp_path):
-    photo = process(photo_with_gps(tmp_path / "a.jpg", (900, 1400)), tmp_path / "cache")
-    crop = photo.crop(SHARE)
-    with Image.open(crop.jpeg) as image:
-        assert image.size == (1200, 630) == (crop.width, crop.height)
-    assert crop.jpeg not in {path for _, path in photo.files()} and crop.jpeg in photo.cached()
+def test_the_share_card_is_the_photo_cropped_to_1200_by_630_from_the_original(tmp_path):
+    """Drawn from the original, not from a rendition, so that it need not wait for the renditions."""
+    from thidua.press import share_image
+
+    for size in ((900, 1400), (4000, 3000)):
+        card = share_image.from_photo(photo_with_gps(tmp_path / "a.jpg", size))
+        with Image.open(io.BytesIO(card)) as image:
+            assert (image.format, image.size) == ("JPEG", (1200, 630)) and not image.getexif()
 
 
 def test_a_cached_photo_is_not_decoded_again(tmp_path, monkeypatch):

@@ -176,6 +176,7 @@ class ThiduaHooks:
         return clean_html(html_text)
 
     def on_post_build(self, config) -> None:
+        self.site.publish_photos(Path(config.site_dir))
         self.site.write_extras(Path(config.site_dir))
         if self.page_cache is not None:
             caches.prune(self.page_cache.folder, self.page_cache.used, self.site.started)

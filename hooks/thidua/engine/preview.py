@@ -170,7 +170,7 @@ class Preview:
         built.site = built.hooks.site = site
         built.env.globals.update(site.template_globals())
         folders = tuple(urls.exemplar(story) for story in stories)
-        for url, path in site.static_files():  # the saved stories' photo renditions
+        for url, path in site.photo_files():  # the saved stories' photo renditions
             if url.startswith(folders) and not (self.site_dir / url).exists():
                 (self.site_dir / url).parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(path, self.site_dir / url)

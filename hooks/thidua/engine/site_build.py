@@ -7,6 +7,9 @@ preview (`preview.py`) replaces it when one story changes, and another engine wo
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -14,6 +17,7 @@ from ..checks.commendations import working_days_setting
 from ..checks.loader import Loaded, load
 from ..checks.schemas import SCHEMA_DIR
 from ..content import urls
+from ..content.cache_files import link_or_copy
 from ..content.model import Corpus, Exemplar
 from ..content.moments import iso
 from ..content.problems import ContentError, now_processing
@@ -34,7 +38,7 @@ from ..site.spec import PageSpec
 from ..site.stories import ToHtml
 from ..site.templating import textarea_text
 from . import caches
-from .workers import Workers
+from .workers import AtOnce, Workers
 
 CACHE = Path(".cache")  # outside site/, git-ignored: rebuilds reuse resized photos and share images
 IMAGE_CACHE = CACHE / "images"
@@ -59,7 +63,8 @@ class SiteBuild:
     settings: Settings
     content: Loaded  # everything read, embargoed stories included, with the warnings
     corpus: Corpus  # as published on settings.as_of: embargoed stories are already gone
-    photos: dict[str, images.Photo]  # by exemplar id
+    photos: dict[str, images.Photo]  # by exemplar id, planned: their files may still be being made
+    drawing: images.Drawing  # the renditions being made while pages render (`publish_photos` waits)
     syndication: Syndication  # feeds, ninjs, republish box, structured data (press agencies)
     pages: dict[str, PageSpec]  # by URL, the hand-written home and press pages included
     form: dict[str, str | Path]  # the editors' web form (/bien-tap/gui-bai/): generated text or installed files
@@ -68,7 +73,7 @@ class SiteBuild:
 
     @classmethod
     def prepare(cls, info: SiteInfo, to_html: ToHtml, content: Loaded | None = None) -> SiteBuild:
-        """Load and check the content (`ContentError` lists every error), plan the pages, start the cards."""
+        """Load and check the content (`ContentError` lists every error), plan the pages, start the photos and cards."""
         settings = settings_from(info.extra or {}, info.root, info.url)
         workers = Workers()
         if not (info.root / CACHE).is_dir():  # a cold build: start the workers while the content is read
@@ -78,7 +83,7 @@ class SiteBuild:
             if content.errors:
                 raise ContentError(content.errors)
             corpus = content.corpus.published(settings.as_of)
-            photos = _photos(info.root, [e for e in corpus.exemplars.values() if e.photo], workers)
+            photos, drawing = _photos(info.root, [e for e in corpus.exemplars.values() if e.photo], workers)
             syndication = Syndication.prepare(corpus, settings, info.name, info.author, to_html, photos,
                                               info.root / SHARE_CACHE)
             form = cms.cms_files(info.root, corpus, cms.exemplar_schema(corpus),
@@ -87,8 +92,8 @@ class SiteBuild:
         except BaseException:
             workers.close(wait=False)
             raise
-        return cls(info, settings, content, corpus, photos, syndication, _plan(corpus, settings, info, syndication),
-                   form, workers)
+        return cls(info, settings, content, corpus, photos, drawing, syndication,
+                   _plan(corpus, settings, info, syndication), form, workers)
 
     def with_stories(self, content: Loaded, exemplar_ids: set[str]) -> SiteBuild:
         """The same build after some stories' files changed (the preview): only their photos and copies are redone."""
@@ -96,13 +101,15 @@ class SiteBuild:
             raise ContentError(content.errors)
         corpus = content.corpus.published(self.settings.as_of)
         photos = {key: photo for key, photo in self.photos.items() if key not in exemplar_ids}
-        photos |= _photos(self.info.root, [corpus.exemplars[key] for key in sorted(exemplar_ids)
-                                           if key in corpus.exemplars and corpus.exemplars[key].photo], self.workers)
+        changed, drawing = _photos(self.info.root, [corpus.exemplars[key] for key in sorted(exemplar_ids)
+                                                    if key in corpus.exemplars and corpus.exemplars[key].photo],
+                                   AtOnce)
+        photos |= changed
         syndication = replace(self.syndication, photos=photos)
         for exemplar_id in sorted(exemplar_ids):
             syndication = syndication.with_story(corpus, exemplar_id)
-        return replace(self, content=content, corpus=corpus, photos=photos, syndication=syndication,
-                       pages=_plan(corpus, self.settings, self.info, syndication))
+        return replace(self, content=content, corpus=corpus, photos=photos, drawing=self.drawing + drawing,
+                       syndication=syndication, pages=_plan(corpus, self.settings, self.info, syndication))
 
     def page(self, url: str) -> PageSpec | None:
         return self.pages.get(url)
@@ -111,10 +118,19 @@ class SiteBuild:
         return [page for page in self.pages.values() if not page.hand_written]
 
     def static_files(self) -> list[tuple[str, Path]]:
-        """(URL, file) published as they are: photo renditions (never the original) and the content schemas."""
-        files = [(urls.exemplar(exemplar_id) + name, cached)
-                 for exemplar_id, photo in self.photos.items() for name, cached in photo.files()]
-        return files + [(urls.schema(schema.name), schema) for schema in sorted(SCHEMA_DIR.glob("*.schema.json"))]
+        """(URL, file) published as they are: the content schemas."""
+        return [(urls.schema(schema.name), schema) for schema in sorted(SCHEMA_DIR.glob("*.schema.json"))]
+
+    def photo_files(self) -> list[tuple[str, Path]]:
+        """(URL, cached file) of every photo rendition (never the original), once they are all made."""
+        self._photos_made()
+        return [(urls.exemplar(exemplar_id) + name, cached)
+                for exemplar_id, photo in self.photos.items() for name, cached in photo.files()]
+
+    def publish_photos(self, site_dir: Path) -> None:
+        """After the pages: the renditions drawn while they rendered, linked beside their stories."""
+        for url, cached in self.photo_files():
+            link_or_copy(cached, site_dir / url)
 
     def generated_files(self) -> list[tuple[str, str | Path]]:
         """(URL, text or file) of files generated for this build: the editors' web form."""
@@ -142,6 +158,7 @@ class SiteBuild:
     def write_extras(self, site_dir: Path) -> None:
         """After the pages: feeds, ninjs, catalog, share images, redirects (pages and nginx's map), the search index;
         then the caches lose what no story uses any more."""
+        self._photos_made()  # the feeds and ninjs give each rendition's size in bytes
         self.syndication.write(site_dir)
         self.workers.close()  # every photo and card is made: the processes are no longer needed
         search.write_index(self.corpus, site_dir)
@@ -157,13 +174,24 @@ class SiteBuild:
         self.syndication.share_images.close()
         self.workers.close()
 
+    def _photos_made(self) -> None:
+        with _named(self.corpus.exemplars.values()):
+            self.drawing.wait()
 
-def _photos(root: Path, exemplars: list[Exemplar], workers: Workers) -> dict[str, images.Photo]:
-    """The stories' photos: from the cache, or made on every core (each file once)."""
+
+def _photos(root: Path, exemplars: list[Exemplar], workers: Callable[[], Executor]) -> tuple[dict[str, images.Photo], images.Drawing]:
+    """The stories' photos, planned, and their renditions the cache lacks being made on every core (each file once)."""
+    with _named(exemplars):
+        return images.start({e.id: root / e.photo for e in exemplars}, root / IMAGE_CACHE, workers)
+
+
+@contextmanager
+def _named(exemplars) -> Iterator[None]:
+    """A photo that cannot be made fails the build naming its story (engine/building.py reports the file)."""
     try:
-        return images.process_all({e.id: root / e.photo for e in exemplars}, root / IMAGE_CACHE, workers)
+        yield
     except images.PhotoFailed as failed:
-        now_processing(next(e.source for e in exemplars if e.id == failed.key))  # the build names the story
+        now_processing(next(e.source for e in exemplars if e.id == failed.key))
         raise failed.error from None
 
 

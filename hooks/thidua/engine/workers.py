@@ -1,17 +1,18 @@
 """The build's worker processes: one per core, started the first time something needs drawing.
 
-Photos not yet cached and share cards not yet cached are made here, on every core, while the main process
-checks, renders and writes (the photos first: pages need their sizes). A warm build, with everything in
-`.cache/`, never starts a process; a build without any `.cache/` (a fresh clone, CI) starts them at once,
-so that starting them (about a second) overlaps with reading the content. `spawn`, not `fork`: a forked copy of a build holding MkDocs' state and
-threads is neither cheap nor safe.
+Photo renditions and share cards not yet cached are made here, on every core, while the main process
+renders and writes the pages (pages need only a photo's size, read from its header); the build waits for
+them when it publishes them, after the pages. A warm build, with everything in `.cache/`, never starts a
+process; a build without any `.cache/` (a fresh clone, CI) starts them at once, so that starting them (about
+a second) overlaps with reading the content. `spawn`, not `fork`: a forked copy of a build holding MkDocs'
+state and threads is neither cheap nor safe.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
 
 class Workers:
@@ -38,6 +39,19 @@ class Workers:
         if self.pool is not None:
             self.pool.shutdown(wait=wait, cancel_futures=True)
             self.pool = None
+
+
+class AtOnce(Executor):
+    """Runs each job as it is submitted, in this process: for the preview, which waits for a saved story's
+    photo straight away, where starting a process would cost it a second."""
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except Exception as err:  # noqa: BLE001 - handed to whoever waits, as a pool would
+            future.set_exception(err)
+        return future
 
 
 def _ready() -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..content.cache_files import link_or_copy, write_whole
 from . import share_image
 
-RECIPE = "share-v7"  # part of the cache key: change it when the drawing changes
+RECIPE = "share-v8"  # part of the cache key: change it when the drawing changes
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Card:
 
 @dataclass(frozen=True)
 class FromPhoto:
-    photo: Path
+    photo: Path  # the original: the card does not wait for the photo's renditions
     sample: bool
 
     def key(self) -> str:

@@ -1,6 +1,7 @@
 """The picture social networks show for a page (og:image), 1200×630, drawn at build time with Pillow.
 
-A story with a photo gets its photo cropped to 1200×630 (JPEG, a rendition of readers/images.py); one
+A story with a photo gets its photo cropped to 1200×630 (JPEG, from the original, drawn beside its
+renditions rather than after them); one
 without gets a card with its title, drawn with DejaVu Sans from Debian's fonts-dejavu-core (it has every
 Vietnamese letter). A card is drawn straight into a palette of its three flat colours, so it is a 2-bit PNG
 with nothing to quantize; the sample badge is white with red letters so that sample cards, like real ones,
@@ -56,10 +57,10 @@ def png(card_image: Image.Image) -> bytes:
 
 
 def from_photo(photo: Path, sample: bool = False) -> bytes:
-    """The photo cropped to 1200×630 (already so when it is the `share` rendition of readers/images.py); a
-    sample's photo carries the "Nội dung mẫu" badge too. Decoded through the gate (checks/photos.py), so
-    whatever the file holds besides pixels is left behind."""
-    image = photos.decode(Path(photo).read_bytes())
+    """The photo cropped to 1200×630, centred as readers/images.py centres its crops; a sample's photo carries
+    the "Nội dung mẫu" badge too. Decoded through the gate (checks/photos.py), so whatever the file holds
+    besides pixels is left behind; a large JPEG at a reduced scale that still covers the card."""
+    image = photos.decode(Path(photo).read_bytes(), at_least=SIZE[0])
     if image.size != SIZE:
         image = ImageOps.fit(image, SIZE, Image.Resampling.LANCZOS, centering=(0.5, 0.4))
     if sample:

@@ -7,9 +7,14 @@ site, named by the content hash of the original and by the specs, with a small m
 size: a rebuild reuses them without decoding anything. The same input gives the same bytes, so builds are
 reproducible.
 
-To add a rendition, add a `Spec` to `SPECS` (say `Spec("16x9", 1200, 675)` for a 16:9 crop): the cache key
-changes by itself, the crop is made with the others and, if `publish`, listed by `Photo.files()` beside the
-story as `<stem>-16x9.jpg` and `.webp`; `Photo.crop("16x9")` gives its files and size.
+A build plans every photo at once, from the manifest or else from the file's header (nothing decoded), and
+has the workers make what the cache lacks while MkDocs renders the pages (`start`); pages need only the
+renditions' names and sizes. The files are waited for (`Drawing.wait`) when the build publishes them, after
+the pages.
+
+To add a rendition, add a `Spec` to `SPECS` (say `Spec("3x2", 1200, 800)` for a 3:2 crop): the cache key
+changes by itself, the crop is made with the others and listed by `Photo.files()` beside the story as
+`<stem>-3x2.jpg` and `.webp`; `Photo.crop("3x2")` gives its files and size.
 """
 
 from __future__ import annotations
@@ -20,8 +25,8 @@ import json
 import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps
@@ -34,14 +39,12 @@ from ..content.cache_files import write_whole
 class Spec:
     """One rendition of every photo. Without `height`: the whole photo `width` wide (a narrower photo keeps its
     own width); with it: cropped to exactly width × height, centred a little above the middle, where faces
-    usually are. `publish`: beside the story as `<stem>-<name>.<ext>` (the share crop is published by the
-    press as the story's share image instead)."""
+    usually are. Published beside the story as `<stem>-<name>.<ext>`."""
 
     name: str
     width: int
     height: int | None = None
     formats: tuple[str, ...] = ("jpeg", "webp")
-    publish: bool = True
     ratio: tuple[int, int] | None = None  # instead of a height: the largest crop of this ratio, never enlarged
 
     @property
@@ -58,15 +61,13 @@ class Spec:
 
 
 WIDTHS = (480, 800, 1200)
-SHARE = "share"  # the 1200×630 crop social networks show (press/share_image.py)
 # Search engines' article images (JSON-LD): 16×9, 4×3 and 1×1, JPEG only, at most 1,200 px wide.
 SEARCH_CROPS = tuple(Spec(f"{a}x{b}", 1200, formats=("jpeg",), ratio=(a, b)) for a, b in ((16, 9), (4, 3), (1, 1)))
-SPECS = (*(Spec(str(width), width) for width in WIDTHS), Spec(SHARE, 1200, 630, ("jpeg",), publish=False),
-         *SEARCH_CROPS)
+SPECS = (*(Spec(str(width), width) for width in WIDTHS), *SEARCH_CROPS)
 JPEG_QUALITY = 80
 WEBP_QUALITY = 75
 CENTRE = (0.5, 0.4)
-RECIPE = f"v2-{SPECS}-{JPEG_QUALITY}-{WEBP_QUALITY}-{CENTRE}"  # part of the cache key: change it, redo the photos
+RECIPE = f"v3-{SPECS}-{JPEG_QUALITY}-{WEBP_QUALITY}-{CENTRE}"  # part of the cache key: change it, redo the photos
 SUFFIXES = {"jpeg": "jpg", "webp": "webp"}
 
 
@@ -87,6 +88,7 @@ class Photo:
     variants: tuple[Variant, ...]  # the widths, narrowest first
     crops: tuple[Variant, ...] = ()
     manifest: Path | None = None  # the cached size of the original
+    source: Path | None = None  # the original, in the repository (the share card is cropped from it)
 
     @property
     def width(self) -> int:
@@ -125,18 +127,14 @@ class Photo:
 
     def files(self) -> list[tuple[str, Path]]:
         """(published name, cached file) for every published rendition."""
-        published = [*self.variants] + [c for c in self.crops if _spec(c.label).publish]
-        return [(self.name(v, fmt), path) for v in published for fmt, path in (("jpeg", v.jpeg), ("webp", v.webp))
+        return [(self.name(v, fmt), path) for v in (*self.variants, *self.crops)
+                for fmt, path in (("jpeg", v.jpeg), ("webp", v.webp))
                 if path is not None]
 
     def cached(self) -> set[Path]:
         """Every file of the cache this photo uses (what pruning keeps)."""
         files = {path for v in (*self.variants, *self.crops) for path in (v.jpeg, v.webp) if path is not None}
         return files | ({self.manifest} if self.manifest else set())
-
-
-def _spec(name: str) -> Spec:
-    return next(spec for spec in SPECS if spec.name == name)
 
 
 class PhotoFailed(Exception):
@@ -147,51 +145,49 @@ class PhotoFailed(Exception):
         self.key, self.error = key, error
 
 
-def process_all(sources: dict[str, Path], cache_dir: Path, workers: Callable[[], Executor] | None = None
-                ) -> dict[str, Photo]:
-    """Every story's photo, by key. Photos whose renditions are cached cost no decoding; the others are made
-    each distinct file once, however many stories name it, in parallel in the `workers`' pool (the build's
-    one process per core) when there are two or more to make."""
-    found, missing = {}, {}
+@dataclass(frozen=True)
+class Drawing:
+    """Renditions being made in the workers, by the first story naming each file."""
+
+    pending: dict[str, Future]
+
+    def wait(self) -> None:
+        """Return once every rendition is in the cache; `PhotoFailed` names the story of one that could not be made."""
+        for key, future in self.pending.items():
+            try:
+                future.result()
+            except Exception as err:
+                raise PhotoFailed(key, err) from err
+
+    def __add__(self, other: Drawing) -> Drawing:
+        return Drawing({**self.pending, **other.pending})
+
+
+def start(sources: dict[str, Path], cache_dir: Path, workers: Callable[[], Executor]) -> tuple[dict[str, Photo], Drawing]:
+    """Every story's photo, by key, planned now from its size alone (the cache's manifest, else the file's
+    header); what the cache lacks is made in the `workers`' pool (the build's one process per core), each
+    distinct file once however many stories name it, while the caller goes on."""
+    planned, jobs = {}, {}
     for key, source in sources.items():
-        photo = cached(source, cache_dir)
-        if photo is not None:
-            found[key] = photo
-        else:
-            missing.setdefault(_digest(Path(source).read_bytes()), []).append(key)
-    jobs = {keys[0]: sources[keys[0]] for keys in missing.values()}
-    if len(jobs) > 1:
-        made = _in_parallel(jobs, cache_dir, workers)
-    else:
-        made = {key: _safely(key, path, cache_dir) for key, path in jobs.items()}
-    for keys in missing.values():
-        for key in keys:
-            found[key] = replace(made[keys[0]], stem=Path(sources[key]).stem)
-    return {key: found[key] for key in sources}
+        data = Path(source).read_bytes()
+        digest = _digest(data)
+        manifest = cache_dir / f"{digest}.json"
+        try:
+            size = _read_manifest(manifest) or photos.upright_size(data)
+        except photos.PhotoError as err:
+            raise PhotoFailed(key, err) from err
+        planned[key] = _plan(Path(source), digest, cache_dir, size, manifest)
+        if digest not in jobs and not all(path.exists() for path in planned[key].cached()):
+            jobs[digest] = key
+    return planned, Drawing({key: workers().submit(process, sources[key], cache_dir) for key in jobs.values()})
 
 
-def _in_parallel(jobs: dict[str, Path], cache_dir: Path, workers: Callable[[], Executor] | None) -> dict[str, Photo]:
-    if workers is None:
-        with ProcessPoolExecutor(min(len(jobs), os.cpu_count() or 1),
-                                 mp_context=multiprocessing.get_context("spawn")) as pool:
-            return _in_parallel(jobs, cache_dir, lambda: pool)
-    pool = workers()
-    futures = {key: pool.submit(process, path, cache_dir) for key, path in jobs.items()}
-    return {key: _result(key, future) for key, future in futures.items()}
-
-
-def _result(key: str, future) -> Photo:
-    try:
-        return future.result()
-    except Exception as err:
-        raise PhotoFailed(key, err) from err
-
-
-def _safely(key: str, path: Path, cache_dir: Path) -> Photo:
-    try:
-        return process(path, cache_dir)
-    except Exception as err:
-        raise PhotoFailed(key, err) from err
+def process_all(sources: dict[str, Path], cache_dir: Path) -> dict[str, Photo]:
+    """`start` in a pool of its own, and wait: every rendition is in the cache when it returns."""
+    with ProcessPoolExecutor(os.cpu_count() or 1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        made, drawing = start(sources, cache_dir, lambda: pool)
+        drawing.wait()
+    return made
 
 
 def _digest(data: bytes) -> str:
@@ -203,7 +199,7 @@ def cached(source: Path, cache_dir: Path) -> Photo | None:
     digest = _digest(Path(source).read_bytes())
     manifest = cache_dir / f"{digest}.json"
     size = _read_manifest(manifest)
-    photo = _plan(Path(source).stem, digest, cache_dir, size, manifest) if size else None
+    photo = _plan(Path(source), digest, cache_dir, size, manifest) if size else None
     return photo if photo is not None and all(path.exists() for path in photo.cached()) else None
 
 
@@ -214,13 +210,13 @@ def process(source: Path, cache_dir: Path) -> Photo:
         data = Path(source).read_bytes()
         digest = _digest(data)
         image, size = photos.decode_sized(data, at_least=max(spec.width for spec in SPECS))
-        photo = _plan(Path(source).stem, digest, cache_dir, size, cache_dir / f"{digest}.json")
+        photo = _plan(Path(source), digest, cache_dir, size, cache_dir / f"{digest}.json")
         _make(image, photo)
         write_whole(photo.manifest, json.dumps({"width": size[0], "height": size[1]}).encode())
     return photo
 
 
-def _plan(stem: str, digest: str, cache_dir: Path, size: tuple[int, int], manifest: Path) -> Photo:
+def _plan(source: Path, digest: str, cache_dir: Path, size: tuple[int, int], manifest: Path) -> Photo:
     """Which files the photo has, from its size alone."""
     width, height = size
 
@@ -234,7 +230,7 @@ def _plan(stem: str, digest: str, cache_dir: Path, size: tuple[int, int], manife
         if not spec.is_crop and w not in widths:
             widths[w] = variant(spec, w, round(height * w / width), str(w))
     crops = tuple(variant(spec, *spec.crop_size(width, height), spec.name) for spec in SPECS if spec.is_crop)
-    return Photo(stem, tuple(widths[w] for w in sorted(widths)), crops, manifest)
+    return Photo(source.stem, tuple(widths[w] for w in sorted(widths)), crops, manifest, source)
 
 
 def _make(image: Image.Image, photo: Photo) -> None:

@@ -34,12 +34,17 @@ PHOTO_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png",
 class Rendition:
     """One published file of a photo, as an agency's system lists it."""
 
-    name: str  # "480", "800-webp", … ("share" for the 1200×630 card)
+    name: str  # "480", "800-webp", …
     url: str  # absolute
     content_type: str
     width: int
     height: int
-    size: int  # bytes
+    path: Path  # in the cache: pages are rendered while it is being made, the feeds and ninjs after
+
+    @property
+    def size(self) -> int:
+        """In bytes: asked for once the build has waited for the photo (site_build.SiteBuild.write_extras)."""
+        return self.path.stat().st_size
 
 
 @dataclass(frozen=True)
@@ -133,14 +138,14 @@ def renditions(processed, base_url: str) -> tuple[Rendition, ...]:
     for variant in processed.variants:
         for fmt, suffix, path in (("jpeg", "", variant.jpeg), ("webp", "-webp", variant.webp)):
             found.append(Rendition(f"{variant.width}{suffix}", base_url + processed.name(variant, fmt),
-                                   f"image/{fmt}", variant.width, variant.height, path.stat().st_size))
+                                   f"image/{fmt}", variant.width, variant.height, path))
     return tuple(found)
 
 
 def crops(processed, base_url: str) -> tuple[Rendition, ...]:
     """The photo's crops for search engines (readers.images.Photo.search_crops) as published beside the story."""
-    return tuple(Rendition(c.label, base_url + processed.name(c, "jpeg"), "image/jpeg", c.width, c.height,
-                           c.jpeg.stat().st_size) for c in getattr(processed, "search_crops", ()))
+    return tuple(Rendition(c.label, base_url + processed.name(c, "jpeg"), "image/jpeg", c.width, c.height, c.jpeg)
+                 for c in getattr(processed, "search_crops", ()))
 
 
 def absolute_links(fragment: str, base_url: str) -> str:
