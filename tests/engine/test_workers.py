@@ -1,11 +1,15 @@
-"""The build's worker processes: none until something needs making, one per core, all gone when closed."""
+"""The build's worker processes: none until something needs making, one per core, all gone when closed; they
+draw photos and cards while the pages render, and a drawing that fails names its story."""
 
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+from thidua.engine.building import BuildFailed
 from thidua.engine.workers import Workers
 from thidua.hosting import minify
 from thidua.press import share_cache
@@ -32,11 +36,6 @@ def test_photos_and_cards_are_drawn_while_the_pages_render(site, monkeypatch):
     for the processes so that the wait can be set up from here.)"""
     rendered, waited = threading.Event(), []
 
-    def threads(self):
-        if self.pool is None:
-            self.pool = ThreadPoolExecutor(self.size)
-        return self.pool
-
     def after_a_page(draw):
         def drawing(*args):
             waited.append(rendered.wait(timeout=120))
@@ -45,7 +44,7 @@ def test_photos_and_cards_are_drawn_while_the_pages_render(site, monkeypatch):
 
     collapse = minify.collapse  # what the adapter does to each page it has rendered
     monkeypatch.setattr(minify, "collapse", lambda html: rendered.set() or collapse(html))
-    monkeypatch.setattr(Workers, "__call__", threads)
+    monkeypatch.setattr(Workers, "__call__", _threads)
     monkeypatch.setattr(images, "process", after_a_page(images.process))
     monkeypatch.setattr(share_cache, "draw", after_a_page(share_cache.draw))
     assert not (site.root / ".cache").exists()
@@ -53,3 +52,29 @@ def test_photos_and_cards_are_drawn_while_the_pages_render(site, monkeypatch):
     photos = sorted(built.glob("guong-dien-hinh/*/*-480.webp"))
     assert photos and len(list(built.glob("guong-dien-hinh/*/anh-chia-se.*"))) > len(photos)
     assert len(waited) > len(photos) and all(waited)
+
+
+def test_a_rendition_that_cannot_be_made_fails_the_build_naming_its_story_and_keeps_the_last_site(site, monkeypatch):
+    """Known only after the pages, when the build waits for its workers: still one line naming the story."""
+    before = site.build()
+    kept = {p.relative_to(before): p.read_bytes() for p in before.rglob("*.html")}
+    shutil.rmtree(site.root / ".cache")
+
+    def full_disk(source, cache_dir):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Workers, "__call__", _threads)
+    monkeypatch.setattr(images, "process", full_disk)
+    with pytest.raises(BuildFailed) as failed:
+        site.build()
+    message = str(failed.value)
+    assert message.startswith("exemplars/") and ".md:" in message and "No space left on device" in message
+    assert "Traceback" not in message and "\n" not in message
+    assert {p.relative_to(before): p.read_bytes() for p in before.rglob("*.html")} == kept
+
+
+def _threads(self):
+    """Workers.__call__ with threads for processes: what a test sets up here reaches the drawing."""
+    if self.pool is None:
+        self.pool = ThreadPoolExecutor(self.size)
+    return self.pool

@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 import io
+from concurrent.futures import Executor, Future
 
 import pytest
 from image_bytes import hostile_jpeg, hostile_png, hostile_webp, metadata, secrets
 from PIL import Image
 from thidua.checks import photos
-from thidua.readers.images import WIDTHS, process, process_all
+from thidua.readers.images import WIDTHS, process, process_all, start
+
+
+class Later(Executor):
+    """Keeps the jobs submitted until `run`."""
+
+    def __init__(self) -> None:
+        self.jobs = []
+
+    def submit(self, fn, /, *args, **kwargs) -> Future:
+        self.jobs.append((future := Future(), fn, args, kwargs))
+        return future
+
+    def run(self) -> None:
+        for future, fn, args, kwargs in self.jobs:
+            future.set_result(fn(*args, **kwargs))
 
 
 def photo_with_gps(path, size=(1600, 1000)):
@@ -104,6 +120,24 @@ def test_every_story_gets_its_photo_and_one_file_is_made_once(tmp_path):
     assert made["four"].files()[0][1] == made["one"].files()[0][1]  # the same cached file
     assert made["two"].variants[-1].height == 1000
     assert len(list((tmp_path / "cache").glob("*.json"))) == 2
+
+
+@pytest.mark.parametrize("orientation", [1, 6, 8])
+def test_a_photo_planned_from_its_header_is_the_photo_its_decoding_makes(tmp_path, orientation):
+    """The build plans a photo's renditions before they are made (pages need their names and sizes): the plan
+    from the header, a sideways EXIF orientation included, is what decoding the photo then makes."""
+    source = tmp_path / "a.jpg"
+    image = Image.new("RGB", (1600, 1000), (30, 90, 160))
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    image.save(source, "JPEG", exif=exif.tobytes())
+    later = Later()
+    planned, drawing = start({"a": source}, tmp_path / "cache", lambda: later)
+    assert not (tmp_path / "cache").exists()  # planned, nothing made yet
+    later.run()
+    drawing.wait()
+    assert planned["a"] == process(source, tmp_path / "cache")
+    assert planned["a"].width == (1000 if orientation != 1 else 1200)
 
 
 def test_a_small_photo_is_never_enlarged(tmp_path):
