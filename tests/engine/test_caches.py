@@ -3,6 +3,7 @@ does not grow with every edited story or new drawing recipe."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 
@@ -73,3 +74,15 @@ def test_a_warm_build_renders_no_story_again_and_publishes_the_same_bytes(site, 
     again = site.build()
     assert converted and not any("Đoạn một của câu chuyện." in text for text in converted)
     assert {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()} == published
+
+
+def test_a_warm_build_links_its_ninjs_feeds_and_search_index_from_the_cache(site):
+    """Written once, then linked by every build whose bytes are the same; files no build uses go."""
+    site.build()
+    stale = _old(site.root / ".cache" / "published" / ("0" * 32))
+    again = site.build()
+    published = site.root / ".cache" / "published"
+    for url in ("feed.xml", "tim-kiem/chi-muc/meta.json", "guong-dien-hinh/doi-tuan-tra-mau-dao-phu-quy/ninjs.json"):
+        assert (again / url).stat().st_nlink >= 2, url
+        assert (published / hashlib.sha256((again / url).read_bytes()).hexdigest()[:32]).samefile(again / url)
+    assert not stale.exists()

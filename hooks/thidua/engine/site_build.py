@@ -17,7 +17,7 @@ from ..checks.commendations import working_days_setting
 from ..checks.loader import Loaded, load
 from ..checks.schemas import SCHEMA_DIR
 from ..content import urls
-from ..content.cache_files import link_or_copy
+from ..content.cache_files import Kept, link_or_copy
 from ..content.model import Corpus, Exemplar
 from ..content.moments import iso
 from ..content.problems import ContentError, now_processing
@@ -43,6 +43,7 @@ from .workers import AtOnce, Workers
 CACHE = Path(".cache")  # outside site/, git-ignored: rebuilds reuse resized photos and share images
 IMAGE_CACHE = CACHE / "images"
 SHARE_CACHE = CACHE / "share"
+PUBLISHED_CACHE = CACHE / "published"  # ninjs, feeds, the search index: linked into the site (cache_files.Kept)
 
 
 @dataclass(frozen=True)
@@ -159,12 +160,14 @@ class SiteBuild:
         """After the pages: feeds, ninjs, catalog, share images, redirects (pages and nginx's map), the search index;
         then the caches lose what no story uses any more."""
         self._photos_made()  # the feeds and ninjs give each rendition's size in bytes
-        self.syndication.write(site_dir)
+        root = self.info.root
+        kept = Kept(root / PUBLISHED_CACHE)
+        self.syndication.write(site_dir, kept)
         self.workers.close()  # every photo and card is made: the processes are no longer needed
-        search.write_index(self.corpus, site_dir)
+        search.write_index(self.corpus, site_dir, kept)
         server_files.write_redirect_map(site_dir, {urls.exemplar(alias): urls.exemplar(e.id)
                                                    for e in self.corpus.exemplars.values() for alias in e.aliases})
-        root = self.info.root
+        caches.prune(root / PUBLISHED_CACHE, kept.used, self.started)
         caches.prune(root / SHARE_CACHE, set(self.syndication.share_images.planned.values()), self.started)
         caches.prune(root / IMAGE_CACHE, {cached for photo in self.photos.values() for cached in photo.cached()},
                      self.started)

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from ..content import urls
+from ..content.cache_files import Kept
 from ..content.history import History, folder_history
 from ..content.model import Corpus
 from ..content.problems import now_processing
@@ -100,15 +101,13 @@ class Syndication:
                 "movements": {m.id: m for m in self.corpus.movements.values()},
                 "units": {u.id: u for u in self.corpus.units.values()}}
 
-    def write(self, site_dir: Path) -> list[Path]:
-        """Write every machine-readable file into the built site; returns what was written."""
+    def write(self, site_dir: Path, kept: Kept) -> list[Path]:
+        """Write every machine-readable file into the built site, linked from `kept`; returns what was written."""
         written: list[Path] = []
 
         def put(url: str, data: bytes) -> None:
-            path = site_dir / url
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
-            written.append(path)
+            kept.publish(data, site_dir / url)
+            written.append(site_dir / url)
 
         self.share_images.publish(site_dir)
         self._write_feeds(put)

@@ -28,6 +28,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from ..content import urls
+from ..content.cache_files import Kept
 from ..content.model import Corpus, Exemplar
 from ..content.text import fold
 
@@ -66,16 +67,20 @@ def build_index(corpus: Corpus) -> tuple[list[dict], dict[str, list[tuple[int, i
     return stories, dict(postings)
 
 
-def write_index(corpus: Corpus, site_dir: Path) -> Path:
-    """Write the index into the built site; returns its folder."""
+def write_index(corpus: Corpus, site_dir: Path, kept: Kept) -> Path:
+    """Write the index into the built site, its files linked from `kept`; returns its folder."""
     out = Path(site_dir) / urls.SEARCH_INDEX
     if out.exists():
         shutil.rmtree(out)
     for sub in ("tu", "w", "d"):
         (out / sub).mkdir(parents=True)
     stories, postings = build_index(corpus)
+
+    def dump(path: Path, data) -> None:
+        kept.publish(json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), path)
+
     for number, story in enumerate(stories):
-        _dump(out / "d" / f"{number}.json", story)
+        dump(out / "d" / f"{number}.json", story)
     vocabulary: dict[str, dict[str, int]] = defaultdict(dict)
     for word, entries in postings.items():
         vocabulary[word[0]][word] = len(entries)
@@ -83,12 +88,8 @@ def write_index(corpus: Corpus, site_dir: Path) -> Path:
         for number, _ in entries:
             gaps.append(number - previous)
             previous = number
-        _dump(out / "w" / f"{word}.json", [gaps, [weight for _, weight in entries]])
+        dump(out / "w" / f"{word}.json", [gaps, [weight for _, weight in entries]])
     for letter, counts in vocabulary.items():
-        _dump(out / "tu" / f"{letter}.json", dict(sorted(counts.items())))
-    _dump(out / "meta.json", {"stories": len(stories), "letters": sorted(vocabulary)})
+        dump(out / "tu" / f"{letter}.json", dict(sorted(counts.items())))
+    dump(out / "meta.json", {"stories": len(stories), "letters": sorted(vocabulary)})
     return out
-
-
-def _dump(path: Path, data) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
