@@ -7,17 +7,23 @@ written since this build began is kept: another build (the preview, say) may hav
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
 def prune(folder: Path, keep: set[Path], started: float) -> int:
-    """Delete the files of `folder` not in `keep` and older than `started`; how many went."""
+    """Delete the files of `folder` not in `keep` and older than `started`; how many went. Paths are compared
+    as written (absolute, not resolved): resolving each of a few thousand files cost a warm build half a second."""
     if not folder.is_dir():
         return 0
-    kept = {path.resolve() for path in keep}
+    here = os.path.abspath(folder)
+    kept = {os.path.basename(path) for path in map(os.path.abspath, keep) if os.path.dirname(path) == here}
     gone = 0
-    for path in folder.iterdir():
-        if path.is_file() and not path.is_symlink() and path.resolve() not in kept and path.stat().st_mtime < started:
-            path.unlink(missing_ok=True)
-            gone += 1
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name in kept or not entry.is_file(follow_symlinks=False):
+                continue
+            if entry.stat(follow_symlinks=False).st_mtime < started:
+                Path(entry.path).unlink(missing_ok=True)
+                gone += 1
     return gone
