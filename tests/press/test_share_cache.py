@@ -1,13 +1,17 @@
 """Share images are drawn in worker processes, kept by content, and published into the site."""
 
+import hashlib
+
 from support import REPO
 from thidua.press.share_cache import Card, FromPhoto, ShareImages
+
+PHOTO = REPO / "exemplars" / "to-tu-quan-mau-duong-lang-xanh.jpg"
 
 
 def test_images_are_drawn_once_and_reused_by_the_next_build(tmp_path):
     cache = tmp_path / "cache"
     images = {"a/anh-chia-se.png": Card("Tiêu đề thử", "Gương điển hình", "Trang", True),
-              "b/anh-chia-se.jpg": FromPhoto(REPO / "exemplars" / "to-tu-quan-mau-duong-lang-xanh.jpg", False)}
+              "b/anh-chia-se.jpg": FromPhoto(PHOTO, hashlib.sha256(PHOTO.read_bytes()).hexdigest(), False)}
     first = ShareImages(cache)
     first.start(images)
     first.publish(tmp_path / "site1")

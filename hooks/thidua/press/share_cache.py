@@ -36,10 +36,11 @@ class Card:
 @dataclass(frozen=True)
 class FromPhoto:
     photo: Path  # the original: the card does not wait for the photo's renditions
+    content: str  # the original's sha256, as the build hashed it once (readers/images.Photo.content)
     sample: bool
 
     def key(self) -> str:
-        return f"photo|{hashlib.sha256(self.photo.read_bytes()).hexdigest()}|{self.sample}"
+        return f"photo|{self.content}|{self.sample}"
 
 
 def draw(image: Card | FromPhoto, target: Path) -> None:

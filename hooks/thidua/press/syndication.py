@@ -171,7 +171,8 @@ class Syndication:
 def _share_images(corpus: Corpus, stories: dict[str, Story], terms: Terms, photos: dict) -> dict[str, Card | FromPhoto]:
     """The og:image of every story (its photo cropped to 1200×630, or a card with its title) and the site's own card."""
     images: dict[str, Card | FromPhoto] = {
-        urls.share_image(sid, story.photo is not None): FromPhoto(photos[sid].source, story.exemplar.sample)
+        urls.share_image(sid, story.photo is not None): FromPhoto(
+            photos[sid].source, photos[sid].content, story.exemplar.sample)
         if story.photo is not None
         else Card(story.exemplar.title, "", terms.site_name, story.exemplar.sample)  # no kicker: 0.6 KB a card
         for sid, story in stories.items()}

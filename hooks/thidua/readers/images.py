@@ -67,7 +67,7 @@ SPECS = (*(Spec(str(width), width) for width in WIDTHS), *SEARCH_CROPS)
 JPEG_QUALITY = 80
 WEBP_QUALITY = 75
 CENTRE = (0.5, 0.4)
-RECIPE = f"v3-{SPECS}-{JPEG_QUALITY}-{WEBP_QUALITY}-{CENTRE}"  # part of the cache key: change it, redo the photos
+RECIPE = f"v4-{SPECS}-{JPEG_QUALITY}-{WEBP_QUALITY}-{CENTRE}"  # part of the cache key: change it, redo the photos
 SUFFIXES = {"jpeg": "jpg", "webp": "webp"}
 
 
@@ -89,6 +89,7 @@ class Photo:
     crops: tuple[Variant, ...] = ()
     manifest: Path | None = None  # the cached size of the original
     source: Path | None = None  # the original, in the repository (the share card is cropped from it)
+    content: str = ""  # the original's sha256: what the share card is kept by
 
     @property
     def width(self) -> int:
@@ -170,15 +171,14 @@ def start(sources: dict[str, Path], cache_dir: Path, workers: Callable[[], Execu
     planned, jobs = {}, {}
     for key, source in sources.items():
         data = Path(source).read_bytes()
-        digest = _digest(data)
-        manifest = cache_dir / f"{digest}.json"
+        hashes = _hashes(data)
         try:
-            size = _read_manifest(manifest) or photos.upright_size(data)
+            size = _read_manifest(_manifest(cache_dir, hashes)) or photos.upright_size(data)
         except photos.PhotoError as err:
             raise PhotoFailed(key, err) from err
-        planned[key] = _plan(Path(source), digest, cache_dir, size, manifest)
-        if digest not in jobs and not all(path.exists() for path in planned[key].cached()):
-            jobs[digest] = key
+        planned[key] = _plan(Path(source), hashes, cache_dir, size)
+        if hashes not in jobs and not all(path.exists() for path in planned[key].cached()):
+            jobs[hashes] = key
     return planned, Drawing({key: workers().submit(process, sources[key], cache_dir) for key in jobs.values()})
 
 
@@ -190,35 +190,35 @@ def process_all(sources: dict[str, Path], cache_dir: Path) -> dict[str, Photo]:
     return made
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data + RECIPE.encode()).hexdigest()[:20]
+def _hashes(data: bytes) -> tuple[str, str]:
+    """The original's content hash (what its share card is kept by), and its renditions' names in the cache
+    (the content with the recipe): the bytes are hashed once."""
+    content = hashlib.sha256(data).hexdigest()
+    return content, hashlib.sha256(f"{content}|{RECIPE}".encode()).hexdigest()[:20]
 
 
-def cached(source: Path, cache_dir: Path) -> Photo | None:
-    """The photo from the cache, with nothing decoded, when every rendition of it is there."""
-    digest = _digest(Path(source).read_bytes())
-    manifest = cache_dir / f"{digest}.json"
-    size = _read_manifest(manifest)
-    photo = _plan(Path(source), digest, cache_dir, size, manifest) if size else None
-    return photo if photo is not None and all(path.exists() for path in photo.cached()) else None
+def _manifest(cache_dir: Path, hashes: tuple[str, str]) -> Path:
+    return cache_dir / f"{hashes[1]}.json"
 
 
 def process(source: Path, cache_dir: Path) -> Photo:
     """The photo's renditions, from the cache when they are there (nothing decoded), else made in one decoding."""
-    photo = cached(source, cache_dir)
-    if photo is None:
-        data = Path(source).read_bytes()
-        digest = _digest(data)
+    data = Path(source).read_bytes()
+    hashes = _hashes(data)
+    size = _read_manifest(_manifest(cache_dir, hashes))
+    photo = _plan(Path(source), hashes, cache_dir, size) if size else None
+    if photo is None or not all(path.exists() for path in photo.cached()):
         image, size = photos.decode_sized(data, at_least=max(spec.width for spec in SPECS))
-        photo = _plan(Path(source), digest, cache_dir, size, cache_dir / f"{digest}.json")
+        photo = _plan(Path(source), hashes, cache_dir, size)
         _make(image, photo)
         write_whole(photo.manifest, json.dumps({"width": size[0], "height": size[1]}).encode())
     return photo
 
 
-def _plan(source: Path, digest: str, cache_dir: Path, size: tuple[int, int], manifest: Path) -> Photo:
+def _plan(source: Path, hashes: tuple[str, str], cache_dir: Path, size: tuple[int, int]) -> Photo:
     """Which files the photo has, from its size alone."""
     width, height = size
+    content, digest = hashes
 
     def variant(spec: Spec, w: int, h: int, label: str) -> Variant:
         files = {fmt: cache_dir / f"{digest}-{label}.{SUFFIXES[fmt]}" for fmt in spec.formats}
@@ -230,7 +230,8 @@ def _plan(source: Path, digest: str, cache_dir: Path, size: tuple[int, int], man
         if not spec.is_crop and w not in widths:
             widths[w] = variant(spec, w, round(height * w / width), str(w))
     crops = tuple(variant(spec, *spec.crop_size(width, height), spec.name) for spec in SPECS if spec.is_crop)
-    return Photo(source.stem, tuple(widths[w] for w in sorted(widths)), crops, manifest, source)
+    return Photo(source.stem, tuple(widths[w] for w in sorted(widths)), crops, _manifest(cache_dir, hashes), source,
+                 content)
 
 
 def _make(image: Image.Image, photo: Photo) -> None:
